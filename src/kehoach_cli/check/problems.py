@@ -1,0 +1,46 @@
+"""Problems as plain values: produced by loading and checking, printed by formatters."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(Enum):
+    ERROR = "lỗi"
+    WARNING = "cảnh báo"
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Position:
+    """1-based line and column in a file."""
+
+    line: int
+    col: int
+
+
+START = Position(1, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    path: str  # relative to the plan repo root, with forward slashes
+    pos: Position
+    message: str
+    severity: Severity = Severity.ERROR
+    rule: str = "dinh-dang"
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity is Severity.ERROR
+
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.pos.line, self.pos.col, self.message)
+
+
+def error(path: str, pos: Position, message: str, rule: str = "dinh-dang") -> Problem:
+    return Problem(path, pos, message, Severity.ERROR, rule)
+
+
+def warning(path: str, pos: Position, message: str, rule: str = "dinh-dang") -> Problem:
+    return Problem(path, pos, message, Severity.WARNING, rule)

@@ -1,0 +1,84 @@
+"""`kehoach validate`: check the plan repo, print every problem, exit 0, 1 or 2."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path, PureWindowsPath
+from typing import TextIO
+
+from ..check.problems import Problem, error
+from ..check.problems import START as _START
+from ..check.rules import CheckOutcome, check_repo
+from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
+from ..load.repo import find_root
+from ..present import problems_out
+
+
+def resolve_targets(root: Path, paths: Sequence[str], cwd: Path) -> list[str]:
+    """User-given paths (relative to the current folder, / or \\) as repo-relative paths."""
+    out: list[str] = []
+    for given in paths:
+        candidate = Path(given)
+        if not candidate.is_absolute():
+            candidate = cwd / candidate
+        if not candidate.exists() and "\\" in given:
+            candidate = Path(*PureWindowsPath(given).parts)
+            if not candidate.is_absolute():
+                candidate = cwd / candidate
+        candidate = Path(os.path.normpath(candidate.absolute()))
+        try:
+            relpath = candidate.relative_to(root.resolve()).as_posix()
+        except ValueError:
+            try:
+                relpath = candidate.relative_to(root.absolute()).as_posix()
+            except ValueError:
+                raise UsageError(
+                    f"{given}: đường dẫn nằm ngoài kho kế hoạch {root}"
+                ) from None
+        if not candidate.exists():
+            raise UsageError(f"{given}: không có tệp hay thư mục này")
+        out.append("" if relpath == "." else relpath)
+    return out
+
+
+def _selected(problem: Problem, targets: list[str]) -> bool:
+    return any(
+        not t or problem.path == t or problem.path.startswith(t.rstrip("/") + "/")
+        for t in targets
+    )
+
+
+def validate(
+    start: Path,
+    paths: Sequence[str] = (),
+    fmt: str = "text",
+    today: dt.date | None = None,
+    out: TextIO | None = None,
+    *,
+    fast: bool = True,
+) -> int:
+    out = out or sys.stdout
+    if fmt not in problems_out.FORMATS:
+        raise UsageError(
+            f"--format: cần một trong {', '.join(problems_out.FORMATS)}, nhận được '{fmt}'"
+        )
+    root = find_root(start)
+    targets = resolve_targets(root, paths, Path.cwd()) if paths else []
+    outcome: CheckOutcome = check_repo(root, today or dt.date.today(), fast=fast)
+    problems = outcome.problems
+    files = outcome.files_checked
+    if targets:
+        problems = [p for p in problems if _selected(p, targets)]
+        if outcome.plan is None and not any(
+            p.path.startswith("plan/") for p in problems
+        ) and any(p.path.startswith("plan/") and p.is_error for p in outcome.problems):
+            problems.append(
+                error("plan/plan.yaml", _START,
+                      "kế hoạch (thư mục plan/) đang có lỗi nên chưa kiểm tra được đầy đủ; "
+                      "chạy 'kehoach validate' để xem", "ke-hoach")
+            )
+    problems_out.write(problems, files, fmt, out)
+    return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK

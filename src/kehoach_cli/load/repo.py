@@ -1,0 +1,255 @@
+"""Find a plan repo and load every file of it into models with positions.
+
+Loading never writes and never reads outside the repo: symbolic links are refused
+rather than followed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from ..check.problems import START, Problem, error, warning
+from ..errors import UsageError
+from .yamlfile import Positions, YamlDocument, load_bytes
+
+PLAN_FILES = {
+    "plan": "plan/plan.yaml",
+    "units": "plan/units.yaml",
+    "targets": "plan/targets.yaml",
+    "tasks": "plan/tasks.yaml",
+}
+PERIOD_RE = re.compile(r"^([0-9]{4})-Q([1-4])$")
+PERIOD_LIKE_RE = re.compile(r"^([0-9]{4})-[Qq]([0-9]+)$")
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class RepoNotFound(UsageError):
+    """No plan repo at or above the starting folder."""
+
+
+def find_root(start: Path) -> Path:
+    """The folder holding plan/plan.yaml: ``start`` or its nearest parent, as git finds .git.
+
+    A folder with a plan/ folder but no plan.yaml also counts, so that the missing file
+    is reported by name instead of the repo being missed.
+    """
+    start = start.resolve()
+    if not start.exists():
+        raise RepoNotFound(f"-C: thư mục không tồn tại: {start}")
+    candidates = [start, *start.parents]
+    for folder in candidates:
+        if (folder / "plan" / "plan.yaml").is_file():
+            return folder
+    for folder in candidates:
+        if (folder / "plan").is_dir():
+            return folder
+    raise RepoNotFound(
+        f"không tìm thấy kho kế hoạch (thư mục chứa plan/plan.yaml) tại {start} "
+        "hoặc các thư mục cha; hãy chạy lệnh trong kho kế hoạch hoặc dùng -C ĐƯỜNG_DẪN"
+    )
+
+
+def rel(root: Path, path: Path) -> str:
+    """``path`` relative to the repo root, always with forward slashes."""
+    return path.relative_to(root).as_posix()
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A quarter of a year: 2026-Q2."""
+
+    year: int
+    quarter: int
+
+    def __str__(self) -> str:
+        return f"{self.year}-Q{self.quarter}"
+
+    @staticmethod
+    def parse(text: str) -> Period | None:
+        m = PERIOD_RE.match(text)
+        return Period(int(m[1]), int(m[2])) if m else None
+
+
+@dataclass(slots=True)
+class SourceFile:
+    """A YAML file of the repo, read and parsed (values and positions)."""
+
+    path: str
+    doc: YamlDocument
+
+
+T = TypeVar("T")
+
+
+@dataclass(slots=True)
+class Located(Generic[T]):
+    """A validated model and the file it came from."""
+
+    model: T
+    source: SourceFile
+
+
+@dataclass(slots=True)
+class RepoFiles:
+    """The files a plan repo holds, as found on disk, before any parsing."""
+
+    plan: dict[str, Path]  # kind -> path, for the plan files that exist
+    results: list[tuple[Path, str, Period]]  # path, unit folder, period
+    reports: list[tuple[Path, Period]]
+    unit_dirs: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+def _is_hidden(name: str) -> bool:
+    return name.startswith(".")
+
+
+def discover(root: Path) -> RepoFiles:
+    """List the plan, result and report-input files; misplaced files are problems."""
+    found = RepoFiles({}, [], [])
+    problems = found.problems
+    for kind, relpath in PLAN_FILES.items():
+        path = root / relpath
+        if path.is_symlink():
+            problems.append(
+                error(relpath, START, "tệp là liên kết tượng trưng (symlink); cần một tệp thật "
+                      "nằm trong kho kế hoạch", "tep")
+            )
+        elif path.is_file():
+            found.plan[kind] = path
+        else:
+            problems.append(
+                error(relpath, START, f"thiếu tệp bắt buộc {relpath} của kho kế hoạch", "tep")
+            )
+
+    units_dir = root / "units"
+    if units_dir.is_symlink():
+        problems.append(error("units", START, "thư mục units là liên kết tượng trưng; "
+                              "cần một thư mục thật trong kho kế hoạch", "tep"))
+    elif units_dir.is_dir():
+        for unit_dir in sorted(units_dir.iterdir(), key=lambda p: p.name):
+            _discover_unit_entry(root, unit_dir, found)
+
+    reports_dir = root / "reports"
+    if reports_dir.is_dir() and not reports_dir.is_symlink():
+        for path in sorted(reports_dir.iterdir(), key=lambda p: p.name):
+            if _is_hidden(path.name) or not path.name.lower().endswith(YAML_SUFFIXES):
+                continue
+            relpath = rel(root, path)
+            stem = path.name.rsplit(".", 1)[0]
+            period = Period.parse(stem)
+            if path.is_symlink():
+                problems.append(error(relpath, START, "tệp là liên kết tượng trưng (symlink); "
+                                      "cần một tệp thật", "tep"))
+            elif not path.is_file():
+                problems.append(error(relpath, START, "đây là một thư mục, không phải tệp", "tep"))
+            elif not path.name.endswith(".yaml") or period is None:
+                problems.append(
+                    error(relpath, START, "tên tệp đầu vào báo cáo phải có dạng "
+                          "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml", "tep")
+                )
+            else:
+                found.reports.append((path, period))
+    return found
+
+
+def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
+    relpath = rel(root, entry)
+    problems = found.problems
+    if _is_hidden(entry.name):
+        return
+    if entry.is_symlink():
+        problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
+                              "trong units/; cần thư mục và tệp thật", "tep"))
+        return
+    if entry.is_file():
+        if entry.name.lower().endswith(YAML_SUFFIXES):
+            problems.append(
+                error(relpath, START, "tệp kết quả đặt sai chỗ; cần đặt trong thư mục của đơn "
+                      "vị: units/<mã-đơn-vị>/<năm>-Q<quý>.yaml", "tep")
+            )
+        return
+    found.unit_dirs.append(entry.name)
+    for path in sorted(entry.iterdir(), key=lambda p: p.name):
+        _discover_result(root, entry.name, path, found)
+
+
+def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> None:
+    relpath = rel(root, path)
+    problems = found.problems
+    name = path.name
+    if _is_hidden(name):
+        return
+    looks_yaml = name.lower().endswith(YAML_SUFFIXES)
+    if path.is_symlink():
+        problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
+                              "trong units/; cần một tệp thật", "tep"))
+        return
+    if path.is_dir():
+        if looks_yaml or PERIOD_LIKE_RE.match(name):
+            problems.append(error(relpath, START, "đây là một thư mục đặt tên như tệp kết quả; "
+                                  "cần một tệp <năm>-Q<quý>.yaml", "tep"))
+        else:
+            problems.append(error(relpath, START, "thư mục con không được phép trong thư mục "
+                                  "đơn vị; tệp kết quả cần đặt trực tiếp trong "
+                                  f"units/{unit}/", "tep"))
+        return
+    if not looks_yaml:
+        if name.lower().endswith((".md", ".txt", ".pdf", ".docx", ".xlsx", ".doc")):
+            return  # attachments and notes are allowed beside the result files
+        problems.append(warning(relpath, START, "tệp không phải YAML trong thư mục đơn vị; "
+                                "kehoach bỏ qua tệp này", "tep"))
+        return
+    stem, _, suffix = name.rpartition(".")
+    period = Period.parse(stem)
+    if suffix != "yaml" or period is None:
+        m = PERIOD_LIKE_RE.match(stem)
+        hint = ""
+        if m and not 1 <= int(m[2]) <= 4:
+            hint = f" (quý {m[2]} không tồn tại; quý từ 1 đến 4)"
+        elif m:
+            hint = f"; có phải ý bạn là {m[1]}-Q{int(m[2])}.yaml?"
+        problems.append(
+            error(relpath, START, "tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml, ví dụ "
+                  f"2026-Q2.yaml{hint}", "tep")
+        )
+        return
+    found.results.append((path, unit, period))
+
+
+def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
+    relpath = rel(root, path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_READ)
+    except OSError as exc:
+        reason = exc.strerror or type(exc).__name__
+        doc = YamlDocument(relpath, None, Positions(), [
+            error(relpath, START, f"không đọc được tệp ({reason}); kiểm tra quyền đọc tệp", "tep")
+        ])
+        return SourceFile(relpath, doc)
+    return SourceFile(relpath, load_bytes(relpath, raw, fast=fast))
+
+
+MAX_READ = 1024 * 1024 + 1  # one byte past the limit is enough to refuse a large file
+
+
+def read_many(
+    root: Path, paths: Iterable[Path], *, fast: bool = False,
+    reader: Callable[[Path, Path], SourceFile] | None = None,
+) -> list[SourceFile]:
+    read = reader or (lambda r, p: read_source(r, p, fast=fast))
+    return [read(root, p) for p in paths]
+
+
+def display_path(root: Path, path: Path) -> str:
+    """Best-effort repo-relative form of a user-given path (for messages)."""
+    try:
+        return rel(root, path.resolve())
+    except ValueError:
+        return os.fspath(path)

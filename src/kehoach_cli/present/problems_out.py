@@ -1,0 +1,80 @@
+"""Print problems for people (text), for GitHub Actions (annotations) and for tools (JSON)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TextIO
+
+from ..check.problems import Problem, Severity
+
+FORMATS = ("text", "github", "json")
+
+
+def text_line(problem: Problem) -> str:
+    return (
+        f"{problem.path}:{problem.pos.line}:{problem.pos.col}: "
+        f"{problem.severity.value}: {problem.message}"
+    )
+
+
+def summary(problems: Sequence[Problem], files_checked: int) -> str:
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    parts = []
+    if errors:
+        parts.append(f"{errors} lỗi")
+    if warnings:
+        parts.append(f"{warnings} cảnh báo")
+    found = ", ".join(parts) if parts else "không có lỗi"
+    return f"Đã kiểm tra {files_checked} tệp: {found}."
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(problem: Problem) -> str:
+    kind = "error" if problem.severity is Severity.ERROR else "warning"
+    props = ",".join(
+        [
+            f"file={_escape_property(problem.path)}",
+            f"line={problem.pos.line}",
+            f"col={problem.pos.col}",
+            f"title={_escape_property('kehoach ' + problem.severity.value)}",
+        ]
+    )
+    return f"::{kind} {props}::{_escape_data(problem.message)}"
+
+
+def to_json(problems: Sequence[Problem]) -> str:
+    return json.dumps(
+        [
+            {
+                "path": p.path,
+                "line": p.pos.line,
+                "col": p.pos.col,
+                "severity": "error" if p.is_error else "warning",
+                "muc_do": p.severity.value,
+                "message": p.message,
+                "rule": p.rule,
+            }
+            for p in problems
+        ],
+        ensure_ascii=False,
+        indent=2,
+    )
+
+
+def write(problems: Sequence[Problem], files_checked: int, fmt: str, out: TextIO) -> None:
+    if fmt == "json":
+        out.write(to_json(problems) + "\n")
+        return
+    line = github_line if fmt == "github" else text_line
+    for problem in problems:
+        out.write(line(problem) + "\n")
+    out.write(summary(problems, files_checked) + "\n")

@@ -8,6 +8,11 @@ import sys
 from .errors import EXIT_INTERNAL, EXIT_USAGE, KehoachError
 
 
+_EXPECTED_BY_METAVAR = {
+    "1-4": "số nguyên từ 1 đến 4",
+    "NĂM": "năm dạng số, ví dụ 2026",
+}
+
 COMMANDS = ("validate", "status", "report", "new", "codeowners", "schema")
 
 
@@ -58,8 +63,11 @@ def _usage_message(exc: BaseException) -> str:
         name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "tham số"
         return f"thiếu tùy chọn bắt buộc {name}"
     if isinstance(exc, click.exceptions.BadParameter):
-        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "tham số"
-        return f"giá trị không hợp lệ cho {name}: {exc.message}"
+        param = exc.param
+        name = param.opts[0] if param is not None and param.opts else "tham số"
+        metavar = getattr(param, "metavar", None) or ""
+        expected = _EXPECTED_BY_METAVAR.get(metavar, f"giá trị dạng {metavar}")
+        return f"giá trị không hợp lệ cho {name}; cần {expected}"
     if isinstance(exc, click.exceptions.NoArgsIsHelpError):
         return ""
     message = getattr(exc, "message", str(exc))

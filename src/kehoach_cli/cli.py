@@ -75,8 +75,103 @@ def validate_cmd(
                      help="Dạng kết quả: text (mặc định), github (chú thích GitHub Actions), "
                           "json."),
     ] = "text",
+    base: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--base", metavar="REV",
+                     help="Kiểm tra thêm thay đổi so với REV (yêu cầu hợp nhất - pull request)."),
+    ] = None,
+    account: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--tai-khoan", metavar="TÀI_KHOẢN",
+                     help="Tài khoản gửi thay đổi; dùng cùng --base."),
+    ] = None,
 ) -> None:
     """Kiểm tra toàn bộ kho kế hoạch (hoặc các tệp đã chỉ ra); không ghi tệp nào."""
     from .commands.validate import validate
 
-    raise typer.Exit(validate(State.start, paths or [], fmt))
+    raise typer.Exit(validate(State.start, paths or [], fmt, base=base, account=account))
+
+
+Quarter = Annotated[
+    int,
+    typer.Option("--quy", metavar="1-4", help="Quý (1 đến 4)."),
+]
+Year = Annotated[
+    Optional[int],  # noqa: UP045
+    typer.Option("--nam", metavar="NĂM", help="Năm (mặc định: năm của kế hoạch)."),
+]
+
+
+@app.command("status")
+def status_cmd(
+    quarter: Quarter,
+    year: Year = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In một đối tượng JSON thay cho bảng.")
+    ] = False,
+) -> None:
+    """Xem tình hình thực hiện chỉ tiêu, nhiệm vụ và việc gửi báo cáo của một quý."""
+    from .commands.status import status
+
+    raise typer.Exit(status(State.start, quarter, year, as_json=as_json))
+
+
+@app.command("report")
+def report_cmd(
+    quarter: Quarter,
+    year: Year = None,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", metavar="ĐƯỜNG_DẪN",
+                     help="Tệp .docx cần ghi (mặc định: reports/<năm>-Q<quý>.docx)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Cho phép ghi đè báo cáo đã ban hành (đã có số).")
+    ] = False,
+    pdf: Annotated[
+        bool, typer.Option("--pdf", help="Ghi thêm bản PDF (cần LibreOffice).")
+    ] = False,
+) -> None:
+    """Lập báo cáo quý (.docx) theo thể thức Nghị định 30/2020/NĐ-CP."""
+    from .commands.report import report
+
+    raise typer.Exit(report(State.start, quarter, year, out=out, force=force, pdf=pdf))
+
+
+@app.command("new")
+def new_cmd(
+    unit: Annotated[
+        str, typer.Option("--don-vi", metavar="MÃ", help="Mã đơn vị, ví dụ cong-an-xa.")
+    ],
+    quarter: Quarter,
+    year: Year = None,
+) -> None:
+    """Tạo sẵn tệp kết quả quý cho một đơn vị (không ghi đè tệp đã có)."""
+    from .commands.new import new
+
+    raise typer.Exit(new(State.start, unit, quarter, year))
+
+
+@app.command("codeowners")
+def codeowners_cmd(
+    write: Annotated[
+        bool, typer.Option("--write", help="Ghi vào .github/CODEOWNERS thay vì in ra.")
+    ] = False,
+) -> None:
+    """In tệp CODEOWNERS: mỗi đơn vị chỉ sửa thư mục của mình."""
+    from .commands.codeowners import codeowners
+
+    raise typer.Exit(codeowners(State.start, write=write))
+
+
+@app.command("schema")
+def schema_cmd(
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", metavar="THƯ_MỤC", help="Thư mục ghi (mặc định: schemas/)."),
+    ] = None,
+) -> None:
+    """Ghi JSON Schema của từng loại tệp, để trình soạn thảo gợi ý và báo lỗi khi gõ."""
+    from .commands.schema import schema
+
+    raise typer.Exit(schema(State.start, out))

@@ -58,6 +58,8 @@ def validate(
     today: dt.date | None = None,
     out: TextIO | None = None,
     *,
+    base: str | None = None,
+    account: str | None = None,
     fast: bool = True,
 ) -> int:
     out = out or sys.stdout
@@ -70,6 +72,13 @@ def validate(
     outcome: CheckOutcome = check_repo(root, today or dt.date.today(), fast=fast)
     problems = outcome.problems
     files = outcome.files_checked
+    if account is not None and base is None:
+        raise UsageError("--tai-khoan cần dùng cùng --base REV")
+    if base is not None:
+        from ..check.changes import check_change
+
+        problems = sorted([*problems, *check_change(root, base, account, outcome)],
+                          key=Problem.sort_key)
     if targets:
         problems = [p for p in problems if _selected(p, targets)]
         if outcome.plan is None and not any(

@@ -1,0 +1,293 @@
+"""Attainment: each target's value and status, each task's status, each unit's
+submission, for one quarter — exact arithmetic with fractions, rounded only when shown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from fractions import Fraction
+from typing import Literal
+
+from ..check.rules import Plan
+from ..load.models import ResultFile, Target, TargetResult, Task
+from ..load.repo import Period
+from .periods import deadline, quarter_end
+
+TargetState = Literal["dat", "chua_dat", "chua_co_so_lieu"]
+TaskStatusName = Literal[
+    "hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "qua_han", "chua_bao_cao"
+]
+Submission = Literal["dung_han", "tre_han", "chua_nop"]
+Progress = Literal["dung_tien_do", "cham_tien_do"]
+
+TARGET_STATES: tuple[TargetState, ...] = ("dat", "chua_dat", "chua_co_so_lieu")
+TASK_STATES: tuple[TaskStatusName, ...] = (
+    "hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "qua_han", "chua_bao_cao"
+)
+
+
+def exact(value: float | int) -> Fraction:
+    """A figure as written in YAML, exactly: 17.5 is 35/2, 0.1 is 1/10."""
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(Decimal(repr(value)))
+
+
+@dataclass(frozen=True, slots=True)
+class UnitFigure:
+    """What one unit reported for a target in the quarter."""
+
+    unit: str
+    tu_so: int | None
+    mau_so: int | None
+    gia_tri: Fraction | None
+    ghi_chu: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TargetAttainment:
+    target: Target
+    value: Fraction | None
+    ty_le_dat: Fraction | None
+    state: TargetState
+    missing_units: tuple[str, ...]
+    figures: tuple[UnitFigure, ...]
+    tu_so: int | None  # sums, for ty_le targets
+    mau_so: int | None
+    previous: Fraction | None  # the previous quarter's value (None in Q1 or without data)
+    milestone: Fraction | None  # the roadmap value for this quarter, if any
+    progress: Progress | None
+
+    @property
+    def change(self) -> Fraction | None:
+        if self.value is None or self.previous is None:
+            return None
+        return self.value - self.previous
+
+
+@dataclass(frozen=True, slots=True)
+class TaskReport:
+    unit: str
+    state: str
+    ket_qua: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class TaskAttainment:
+    task: Task
+    state: TaskStatusName
+    reported: str | None  # what the lead unit reported, if anything
+    overdue: bool  # deadline before the quarter's end and not done
+    deadline: dt.date
+    lead: TaskReport | None
+    support: tuple[TaskReport, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class UnitSubmission:
+    unit: str
+    required: bool
+    state: Submission
+    sent: dt.date | None
+    days_late: int
+    reporter: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class UnitNotes:
+    unit: str
+    kho_khan: tuple[str, ...]
+    kien_nghi: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class QuarterAttainment:
+    period: Period
+    deadline: dt.date
+    targets: tuple[TargetAttainment, ...]
+    tasks: tuple[TaskAttainment, ...]
+    submissions: tuple[UnitSubmission, ...]
+    notes: tuple[UnitNotes, ...]
+
+    @property
+    def has_data(self) -> bool:
+        return any(s.state != "chua_nop" for s in self.submissions) or any(
+            t.state != "chua_co_so_lieu" for t in self.targets
+        )
+
+    def count_targets(self, state: TargetState) -> int:
+        return sum(1 for t in self.targets if t.state == state)
+
+    def count_tasks(self, state: TaskStatusName) -> int:
+        return sum(1 for t in self.tasks if t.state == state)
+
+
+def _figures(target: Target, files: dict[str, ResultFile]) -> list[UnitFigure]:
+    out: list[UnitFigure] = []
+    for unit in target.reporters:
+        result = files.get(unit)
+        entry: TargetResult | None = (result.chi_tieu or {}).get(target.ma) if result else None
+        if entry is None:
+            continue
+        if target.cach_tinh == "ty_le":
+            if entry.tu_so is None or entry.mau_so is None:
+                continue
+        elif entry.gia_tri is None:
+            continue
+        out.append(
+            UnitFigure(
+                unit,
+                entry.tu_so,
+                entry.mau_so,
+                exact(entry.gia_tri) if entry.gia_tri is not None else None,
+                entry.ghi_chu,
+            )
+        )
+    return out
+
+
+def target_value(plan: Plan, target: Target, period: Period) -> Fraction | None:
+    """The target's value in ``period`` as the contract computes it, or None without data."""
+    files = plan.results.get(period, {})
+    figures = _figures(target, files)
+    if not figures:
+        return None
+    if target.cach_tinh == "ty_le":
+        tu = sum(f.tu_so or 0 for f in figures)
+        mau = sum(f.mau_so or 0 for f in figures)
+        return Fraction(100 * tu, mau) if mau else None
+    values = [f.gia_tri for f in figures if f.gia_tri is not None]
+    if target.cach_tinh == "gia_tri":
+        return sum(values, Fraction(0)) / len(values)
+    if target.luy_ke:
+        total = Fraction(0)
+        for quarter in range(1, period.quarter + 1):
+            earlier = plan.results.get(Period(period.year, quarter), {})
+            total += sum(
+                (f.gia_tri for f in _figures(target, earlier) if f.gia_tri is not None),
+                Fraction(0),
+            )
+        return total
+    return sum(values, Fraction(0))
+
+
+def satisfies(value: Fraction, comparison: str, goal: Fraction) -> bool:
+    return value >= goal if comparison == ">=" else value <= goal
+
+
+def attainment_ratio(value: Fraction, comparison: str, goal: Fraction) -> Fraction:
+    """Percent of the goal attained: uncapped for >=; for <=, 100 when the value is 0."""
+    if comparison == ">=":
+        return 100 * value / goal
+    if value == 0:
+        return Fraction(100)
+    return 100 * goal / value
+
+
+def milestone(target: Target, quarter: int) -> Fraction | None:
+    if target.lo_trinh is None:
+        return None
+    key = f"Q{quarter}"
+    if key in target.lo_trinh:
+        return exact(target.lo_trinh[key])  # type: ignore[index]
+    return exact(target.muc_tieu) if quarter == 4 else None
+
+
+def compute_target(plan: Plan, target: Target, period: Period) -> TargetAttainment:
+    files = plan.results.get(period, {})
+    figures = _figures(target, files)
+    value = target_value(plan, target, period)
+    goal = exact(target.muc_tieu)
+    reported = {f.unit for f in figures}
+    missing = tuple(u for u in target.reporters if u not in reported)
+    previous = (
+        target_value(plan, target, Period(period.year, period.quarter - 1))
+        if period.quarter > 1
+        else None
+    )
+    step = milestone(target, period.quarter)
+    if value is None:
+        state: TargetState = "chua_co_so_lieu"
+        ratio = None
+        progress: Progress | None = None
+    else:
+        state = "dat" if satisfies(value, target.so_sanh, goal) else "chua_dat"
+        ratio = attainment_ratio(value, target.so_sanh, goal)
+        progress = None
+        if step is not None:
+            progress = "dung_tien_do" if satisfies(value, target.so_sanh, step) else "cham_tien_do"
+    tu = mau = None
+    if target.cach_tinh == "ty_le" and figures:
+        tu = sum(f.tu_so or 0 for f in figures)
+        mau = sum(f.mau_so or 0 for f in figures)
+    return TargetAttainment(
+        target, value, ratio, state, missing, tuple(figures), tu, mau, previous, step, progress
+    )
+
+
+def compute_task(plan: Plan, task: Task, period: Period) -> TaskAttainment:
+    files = plan.results.get(period, {})
+    due = task.han or dt.date(plan.plan.nam, 12, 31)
+    end = quarter_end(period.year, period.quarter)
+
+    def report_of(unit: str) -> TaskReport | None:
+        result = files.get(unit)
+        entry = (result.nhiem_vu or {}).get(task.ma) if result else None
+        return TaskReport(unit, entry.trang_thai, entry.ket_qua) if entry else None
+
+    lead = report_of(task.chu_tri)
+    support = tuple(r for u in task.phoi_hop if (r := report_of(u)) is not None)
+    reported = lead.state if lead else None
+    overdue = due < end and reported != "hoan_thanh"
+    state: TaskStatusName
+    if reported is None:
+        state = "chua_bao_cao"
+    elif overdue:
+        state = "qua_han"
+    else:
+        state = reported  # type: ignore[assignment]
+    return TaskAttainment(task, state, reported, overdue, due, lead, support)
+
+
+def compute_submissions(plan: Plan, period: Period) -> tuple[UnitSubmission, ...]:
+    files = plan.results.get(period, {})
+    due = deadline(period.year, period.quarter, plan.plan.han_bao_cao.ngay)
+    out: list[UnitSubmission] = []
+    for unit in plan.units.values():
+        result = files.get(unit.ma)
+        if not unit.bao_cao_dinh_ky and result is None:
+            continue
+        if result is None:
+            out.append(UnitSubmission(unit.ma, unit.bao_cao_dinh_ky, "chua_nop", None, 0, None))
+            continue
+        late = (result.ngay_gui - due).days
+        out.append(
+            UnitSubmission(
+                unit.ma,
+                unit.bao_cao_dinh_ky,
+                "dung_han" if late <= 0 else "tre_han",
+                result.ngay_gui,
+                max(late, 0),
+                result.nguoi_bao_cao,
+            )
+        )
+    return tuple(out)
+
+
+def compute_quarter(plan: Plan, period: Period) -> QuarterAttainment:
+    files = plan.results.get(period, {})
+    notes = tuple(
+        UnitNotes(unit.ma, tuple(files[unit.ma].kho_khan), tuple(files[unit.ma].kien_nghi))
+        for unit in plan.units.values()
+        if unit.ma in files and (files[unit.ma].kho_khan or files[unit.ma].kien_nghi)
+    )
+    return QuarterAttainment(
+        period,
+        deadline(period.year, period.quarter, plan.plan.han_bao_cao.ngay),
+        tuple(compute_target(plan, t, period) for t in plan.targets.values()),
+        tuple(compute_task(plan, t, period) for t in plan.tasks.values()),
+        compute_submissions(plan, period),
+        notes,
+    )

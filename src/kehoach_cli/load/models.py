@@ -41,6 +41,11 @@ class Model(BaseModel):
 class IssuingBodies(Model):
     chu_quan: Text = Field(description="cơ quan chủ quản, viết hoa, ví dụ UBND XÃ VŨ DƯƠNG")
     ban_hanh: Text = Field(description="cơ quan ban hành, viết hoa, ví dụ BAN CHỈ ĐẠO")
+    ten_goi: Text | None = Field(
+        None,
+        description="cách gọi cơ quan ban hành trong lời văn, ví dụ Ban Chỉ đạo "
+        "(mặc định: viết thường tên cơ quan ban hành)",
+    )
 
 
 class PlanDocument(Model):

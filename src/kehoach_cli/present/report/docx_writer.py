@@ -439,7 +439,7 @@ def _header_table(header: Header) -> Any:
 
 
 def _wrapped_line_count(words: Sequence[int], space: int, width: int) -> int:
-    """How many lines greedy word wrapping makes of words ``words`` (widths) in ``width``."""
+    """How many lines greedy word wrapping makes of words of widths ``words`` in ``width``."""
     lines, current = 1, -1
     for word in words:
         needed = word if current < 0 else current + space + word

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..compute.attainment import compute_quarter
-from ..errors import EXIT_OK
+from ..errors import EXIT_OK, UsageError
 from .common import load_checked, period_of, require_plan
 
 
@@ -18,15 +18,26 @@ def status(
     *,
     as_json: bool = False,
     out: TextIO | None = None,
+    err: TextIO | None = None,
 ) -> int:
-    out = out or sys.stdout
+    out = out if out is not None else sys.stdout
+    err = err if err is not None else sys.stderr
+    if not 1 <= quarter <= 4:  # a usage error is told before the repo is read
+        raise UsageError(f"--quy: cần số từ 1 đến 4, nhận được {quarter}")
     _, outcome = load_checked(start)
-    plan = require_plan(outcome)
+    plan = require_plan(outcome, err)
     period = period_of(plan, quarter, year)
     q = compute_quarter(plan, period)
     if as_json:
+        from ..present.numbers import format_number
         from ..present.status_json import dumps
 
+        errors = len(outcome.errors)
+        if errors:
+            err.write(
+                f"kehoach: cảnh báo: có {format_number(errors)} lỗi trong kho kế hoạch; "
+                "các tệp lỗi không được tính — chạy kehoach validate để xem.\n"
+            )
         out.write(dumps(plan, q) + "\n")
         return EXIT_OK
     from ..present.status_view import render_status

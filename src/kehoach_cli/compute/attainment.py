@@ -11,7 +11,7 @@ from fractions import Fraction
 from typing import Literal
 
 from ..check.rules import Plan
-from ..load.models import ResultFile, Target, TargetResult, Task
+from ..load.models import Quarter, ResultFile, Target, TargetResult, Task
 from ..load.repo import Period
 from .periods import deadline, quarter_end
 
@@ -56,7 +56,9 @@ class TargetAttainment:
     figures: tuple[UnitFigure, ...]
     tu_so: int | None  # sums, for ty_le targets
     mau_so: int | None
-    previous: Fraction | None  # the previous quarter's value (None in Q1 or without data)
+    # The previous quarter's value (None in Q1 or without data); for luy_ke targets the
+    # year-to-date sum up to the previous quarter, so that ``change`` is this quarter's part.
+    previous: Fraction | None
     milestone: Fraction | None  # the roadmap value for this quarter, if any
     progress: Progress | None
 
@@ -149,7 +151,16 @@ def _figures(target: Target, files: dict[str, ResultFile]) -> list[UnitFigure]:
 
 
 def target_value(plan: Plan, target: Target, period: Period) -> Fraction | None:
-    """The target's value in ``period`` as the contract computes it, or None without data."""
+    """The target's value in ``period`` as the contract computes it, or None without data.
+
+    ``luy_ke`` (year-to-date ``tong``) when quarter n itself has no figure but earlier
+    quarters do: the value is None and the state ``chua_co_so_lieu``. The contract gives
+    that state whenever no reporting unit submitted for quarter n, and a result file never
+    carries a value forward; showing the sum of quarters 1..n-1 as quarter n's figure
+    would present old numbers as new ones. When quarter n has at least one figure, the
+    sum runs over every figure of quarters 1..n, including those of units that are
+    missing in quarter n (their earlier figures are real, not carried forward).
+    """
     files = plan.results.get(period, {})
     figures = _figures(target, files)
     if not figures:
@@ -187,11 +198,14 @@ def attainment_ratio(value: Fraction, comparison: str, goal: Fraction) -> Fracti
 
 
 def milestone(target: Target, quarter: int) -> Fraction | None:
+    """The roadmap value for ``quarter``: ``lo_trinh.Q<n>``; in Q4 ``muc_tieu`` unless the
+    roadmap names Q4 itself. None without a roadmap or without a milestone that quarter."""
     if target.lo_trinh is None:
         return None
-    key = f"Q{quarter}"
-    if key in target.lo_trinh:
-        return exact(target.lo_trinh[key])  # type: ignore[index]
+    keys: tuple[Quarter, ...] = ("Q1", "Q2", "Q3", "Q4")
+    step = target.lo_trinh.get(keys[quarter - 1])
+    if step is not None:
+        return exact(step)
     return exact(target.muc_tieu) if quarter == 4 else None
 
 
@@ -240,6 +254,10 @@ def compute_task(plan: Plan, task: Task, period: Period) -> TaskAttainment:
     lead = report_of(task.chu_tri)
     support = tuple(r for u in task.phoi_hop if (r := report_of(u)) is not None)
     reported = lead.state if lead else None
+    # The contract names two states for one task that can both hold: past its deadline
+    # (qua_han) and without a status from its lead unit (chua_bao_cao). chua_bao_cao wins,
+    # since there is no status to judge; ``overdue`` keeps the other half of the truth.
+    # A task due on the quarter's last day is not overdue in that quarter.
     overdue = due < end and reported != "hoan_thanh"
     state: TaskStatusName
     if reported is None:

@@ -1,0 +1,36 @@
+"""Fixtures: ``make_plan(**repo)`` → the checked Plan (no errors allowed);
+``make_outcome(**repo)`` → the CheckOutcome. ``repo`` as in plan_repo.write_repo."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tests.compute.plan_repo import TODAY, MakePlan, write_repo
+
+from kehoach_cli.check.rules import CheckOutcome, Plan, check_repo
+
+
+@pytest.fixture
+def make_outcome(tmp_path: Path) -> Callable[..., CheckOutcome]:
+    repos = itertools.count(1)
+
+    def build(**kwargs: Any) -> CheckOutcome:
+        root = write_repo(tmp_path / f"repo{next(repos)}", **kwargs)
+        return check_repo(root, TODAY)
+
+    return build
+
+
+@pytest.fixture
+def make_plan(make_outcome: Callable[..., CheckOutcome]) -> MakePlan:
+    def build(**kwargs: Any) -> Plan:
+        outcome = make_outcome(**kwargs)
+        assert outcome.errors == []
+        assert outcome.plan is not None
+        return outcome.plan
+
+    return build

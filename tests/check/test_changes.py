@@ -1,0 +1,554 @@
+"""Who may change what: `kehoach validate --base REV --tai-khoan LOGIN` on real git repos.
+
+Each test builds a plan repo in a temporary folder from this repo's own plan files (with
+sample accounts added), commits it as the base, makes a change as a unit, the
+secretariat or a stranger — committed, staged, unstaged or untracked — and runs the real
+CLI, asserting its whole output and exit code.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kehoach_cli.__main__ import main
+
+SOURCE = Path(__file__).resolve().parents[2]  # this repo: its plan/ is the sample data
+
+ADMIN = "admin-vhxh"
+CAX = "nguyen-van-a"  # Công an xã
+PKT = "tran-thi-b"  # Phòng Kinh tế
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+# ---------------------------------------------------------------- building repos
+
+
+@pytest.fixture(autouse=True)
+def _environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("KEHOACH_TODAY", "2026-06-30")
+    monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
+    # A hermetic git: no user or system configuration, a fixed identity, and no search
+    # for a repository above the test's folder.
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", os.devnull)
+    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path))
+    for name in ("AUTHOR", "COMMITTER"):
+        monkeypatch.setenv(f"GIT_{name}_NAME", "Kiểm thử")
+        monkeypatch.setenv(f"GIT_{name}_EMAIL", "kiem-thu@example.com")
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
+        monkeypatch.delenv(name, raising=False)
+
+
+def git(root: Path, *args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=root, check=True, capture_output=True)
+    return done.stdout.decode("utf-8")
+
+
+def commit(root: Path, message: str = "thay đổi") -> str:
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "--no-gpg-sign", "-m", message)
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8", newline="\n")
+
+
+def touch_up(path: Path, note: str = "đã soát lại") -> None:
+    """Modify a file without breaking it: add a comment line at its end."""
+    with path.open("a", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"# {note}\n")
+
+
+def copy_result(root: Path, unit: str, quarter: str) -> Path:
+    target = root / "units" / unit / f"{quarter}.yaml"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(SOURCE / "units" / unit / f"{quarter}.yaml", target)
+    return target
+
+
+def make_plan_repo(root: Path) -> Path:
+    """The sample plan with accounts; results of Phòng Kinh tế (Q1, Q2) and MTTQ (Q2);
+    quarter I issued (reports/2026-Q1.yaml has so: 3), quarter II a draft."""
+    shutil.copytree(SOURCE / "plan", root / "plan")
+    (root / "reports").mkdir()
+    (root / "reports" / "2026-Q1.yaml").write_text("so: 3\nngay: 2026-03-27\n", encoding="utf-8")
+    (root / "reports" / "2026-Q2.yaml").write_text("ngay: 2026-06-26\n", encoding="utf-8")
+    copy_result(root, "phong-kinh-te", "2026-Q1")
+    copy_result(root, "phong-kinh-te", "2026-Q2")
+    copy_result(root, "mttq", "2026-Q2")
+    with (root / "plan" / "plan.yaml").open("a", encoding="utf-8", newline="\n") as fh:
+        fh.write(f"\nquan_tri: [{ADMIN}]\n")
+    units = root / "plan" / "units.yaml"
+    edit(units, "    ten: Công an xã\n", f"    ten: Công an xã\n    tai_khoan: [{CAX}]\n")
+    edit(units, "    ten: Phòng Kinh tế\n", f"    ten: Phòng Kinh tế\n    tai_khoan: [{PKT}]\n")
+    return root
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    root = make_plan_repo(tmp_path / "kho")
+    git(root, "init", "-q", "-b", "main")
+    commit(root, "kế hoạch")
+    return root
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    def _run(root: Path, *args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(["-C", str(root), "validate", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
+
+
+def as_unit(account: str, *args: str) -> list[str]:
+    return ["--base", "HEAD", "--tai-khoan", account, *args]
+
+
+def line(path: str, message: str) -> str:
+    return f"{path}:1:1: lỗi: {message}\n"
+
+
+def only_in(account: str, unit: str) -> str:
+    return f"tài khoản '{account}' (đơn vị {unit}) chỉ được thêm hoặc sửa tệp trong units/{unit}/"
+
+
+def no_delete(account: str, unit: str) -> str:
+    return (f"tài khoản '{account}' (đơn vị {unit}) không được xóa tệp; đơn vị chỉ được thêm "
+            f"hoặc sửa tệp trong units/{unit}/, việc xóa tệp do cơ quan thường trực thực hiện")
+
+
+STRANGER = (
+    "tài khoản '{0}' không được thay đổi kho kế hoạch: tài khoản không thuộc đơn vị nào "
+    "(khóa tai_khoan trong plan/units.yaml) và không phải tài khoản của cơ quan thường trực "
+    "(khóa quan_tri trong plan/plan.yaml)"
+)
+ISSUED_Q1 = "báo cáo quý I năm 2026 đã ban hành (reports/2026-Q1.yaml có so: 3); "
+CHECKED_9 = "Đã kiểm tra 9 tệp: "
+CHECKED_10 = "Đã kiểm tra 10 tệp: "
+CLEAN = "không có lỗi.\n"
+
+
+# ---------------------------------------------------------------- a unit's account
+
+
+@pytest.mark.parametrize("how", ["untracked", "staged", "committed"])
+def test_unit_may_add_its_own_result_file(repo: Path, run: Run, how: str) -> None:
+    copy_result(repo, "cong-an-xa", "2026-Q2")
+    if how == "staged":
+        git(repo, "add", "-A")
+    elif how == "committed":
+        git(repo, "checkout", "-q", "-b", "cong-an-xa-quy-2")
+        commit(repo, "Công an xã: báo cáo quý II")
+        assert run(repo, "--base", "main", "--tai-khoan", CAX) == (0, CHECKED_10 + CLEAN, "")
+        return
+    assert run(repo, *as_unit(CAX)) == (0, CHECKED_10 + CLEAN, "")
+
+
+@pytest.mark.parametrize("committed", [False, True])
+def test_unit_may_modify_its_own_file_of_an_open_quarter(
+    repo: Path, run: Run, committed: bool
+) -> None:
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    (repo / "units/phong-kinh-te/bien-ban.pdf").write_bytes(b"%PDF-1.4\n")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    if committed:
+        commit(repo)
+    assert run(repo, "--base", base, "--tai-khoan", PKT) == (0, CHECKED_9 + CLEAN, "")
+
+
+def test_account_is_matched_without_regard_to_case(repo: Path, run: Run) -> None:
+    copy_result(repo, "cong-an-xa", "2026-Q2")
+    assert run(repo, *as_unit("Nguyen-Van-A")) == (0, CHECKED_10 + CLEAN, "")
+    (repo / "plan" / "ghi-chu.md").write_text("x\n", encoding="utf-8")
+    assert run(repo, *as_unit("NGUYEN-VAN-A")) == (
+        1,
+        line("plan/ghi-chu.md", only_in("NGUYEN-VAN-A", "cong-an-xa"))
+        + CHECKED_10 + "1 lỗi.\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("committed", [False, True])
+def test_unit_may_not_modify_another_units_file(repo: Path, run: Run, committed: bool) -> None:
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    if committed:
+        commit(repo)
+    assert run(repo, "--base", base, "--tai-khoan", CAX) == (
+        1,
+        line("units/phong-kinh-te/2026-Q2.yaml", only_in(CAX, "cong-an-xa"))
+        + CHECKED_9 + "1 lỗi.\n",
+        "",
+    )
+
+
+def test_unit_may_not_add_a_file_to_another_units_folder(repo: Path, run: Run) -> None:
+    (repo / "units/mttq/ghi-chu.md").write_text("Ghi chú\n", encoding="utf-8")
+    assert run(repo, *as_unit(CAX)) == (
+        1, line("units/mttq/ghi-chu.md", only_in(CAX, "cong-an-xa")) + CHECKED_9 + "1 lỗi.\n", ""
+    )
+
+
+def test_unit_may_not_change_the_plan_or_anything_outside_units(repo: Path, run: Run) -> None:
+    touch_up(repo / "plan/targets.yaml")
+    (repo / "README.md").write_text("Kho kế hoạch\n", encoding="utf-8")
+    (repo / "units" / "cong-an-xa-2026-Q2.md").write_text("x\n", encoding="utf-8")
+    assert run(repo, *as_unit(CAX)) == (
+        1,
+        line("README.md", only_in(CAX, "cong-an-xa"))
+        + line("plan/targets.yaml", only_in(CAX, "cong-an-xa"))
+        + line("units/cong-an-xa-2026-Q2.md", only_in(CAX, "cong-an-xa"))
+        + CHECKED_9 + "3 lỗi.\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("how", ["deleted", "git-rm", "committed"])
+def test_unit_may_not_delete_files(repo: Path, run: Run, how: str) -> None:
+    path = repo / "units/phong-kinh-te/2026-Q2.yaml"
+    base = git(repo, "rev-parse", "HEAD").strip()
+    if how == "deleted":
+        path.unlink()
+    else:
+        git(repo, "rm", "-q", "units/phong-kinh-te/2026-Q2.yaml")
+        if how == "committed":
+            commit(repo)
+    assert run(repo, "--base", base, "--tai-khoan", PKT) == (
+        1,
+        line("units/phong-kinh-te/2026-Q2.yaml", no_delete(PKT, "phong-kinh-te"))
+        + "Đã kiểm tra 8 tệp: 1 lỗi.\n",
+        "",
+    )
+
+
+def test_a_rename_is_a_deletion_and_an_addition(repo: Path, run: Run) -> None:
+    git(repo, "mv", "units/phong-kinh-te/2026-Q2.yaml", "units/phong-kinh-te/ban-nhap-q2.md")
+    base = git(repo, "rev-parse", "HEAD").strip()
+    commit(repo, "đổi tên")
+    assert run(repo, "--base", base, "--tai-khoan", PKT) == (
+        1,
+        line("units/phong-kinh-te/2026-Q2.yaml", no_delete(PKT, "phong-kinh-te"))
+        + "Đã kiểm tra 8 tệp: 1 lỗi.\n",
+        "",
+    )
+    # renamed into another unit's folder: both halves refused
+    git(repo, "mv", "units/phong-kinh-te/ban-nhap-q2.md", "units/mttq/ban-nhap-q2.md")
+    assert run(repo, "--base", base, "--tai-khoan", PKT) == (
+        1,
+        line("units/mttq/ban-nhap-q2.md", only_in(PKT, "phong-kinh-te"))
+        + line("units/phong-kinh-te/2026-Q2.yaml", no_delete(PKT, "phong-kinh-te"))
+        + "Đã kiểm tra 8 tệp: 2 lỗi.\n",
+        "",
+    )
+
+
+def test_ignored_files_do_not_count(repo: Path, run: Run) -> None:
+    (repo / ".gitignore").write_text("nhap/\n", encoding="utf-8")
+    base = commit(repo, "bỏ qua nhap/")
+    (repo / "nhap").mkdir()
+    (repo / "nhap" / "so-lieu.md").write_text("x\n", encoding="utf-8")
+    assert run(repo, "--base", base, "--tai-khoan", CAX) == (0, CHECKED_9 + CLEAN, "")
+
+
+# ---------------------------------------------------------------- issued quarters
+
+
+@pytest.mark.parametrize("account", [PKT, ADMIN, None])
+def test_nobody_may_modify_a_result_file_of_an_issued_quarter(
+    repo: Path, run: Run, account: str | None
+) -> None:
+    touch_up(repo / "units/phong-kinh-te/2026-Q1.yaml")
+    args = ["--base", "HEAD"] + (["--tai-khoan", account] if account else [])
+    assert run(repo, *args) == (
+        1,
+        line("units/phong-kinh-te/2026-Q1.yaml",
+             ISSUED_Q1 + "không ai được sửa tệp kết quả của quý đã ban hành báo cáo")
+        + CHECKED_9 + "1 lỗi.\n",
+        "",
+    )
+
+
+def test_nobody_may_delete_a_result_file_of_an_issued_quarter(repo: Path, run: Run) -> None:
+    (repo / "units/phong-kinh-te/2026-Q1.yaml").unlink()
+    assert run(repo, *as_unit(ADMIN)) == (
+        1,
+        line("units/phong-kinh-te/2026-Q1.yaml",
+             ISSUED_Q1 + "không ai được xóa tệp kết quả của quý đã ban hành báo cáo")
+        + "Đã kiểm tra 8 tệp: 1 lỗi.\n",
+        "",
+    )
+    # a unit deleting its own file of an issued quarter breaks both rules
+    assert run(repo, *as_unit(PKT)) == (
+        1,
+        line("units/phong-kinh-te/2026-Q1.yaml",
+             ISSUED_Q1 + "không ai được xóa tệp kết quả của quý đã ban hành báo cáo")
+        + line("units/phong-kinh-te/2026-Q1.yaml", no_delete(PKT, "phong-kinh-te"))
+        + "Đã kiểm tra 8 tệp: 2 lỗi.\n",
+        "",
+    )
+
+
+@pytest.mark.parametrize("account", [CAX, ADMIN])
+def test_no_result_file_may_be_added_to_an_issued_quarter(
+    repo: Path, run: Run, account: str
+) -> None:
+    copy_result(repo, "cong-an-xa", "2026-Q1")
+    assert run(repo, *as_unit(account)) == (
+        1,
+        line("units/cong-an-xa/2026-Q1.yaml",
+             ISSUED_Q1 + "không được thêm tệp kết quả cho quý đã ban hành báo cáo")
+        + CHECKED_10 + "1 lỗi.\n",
+        "",
+    )
+
+
+def test_the_issued_reports_own_files_are_frozen(repo: Path, run: Run) -> None:
+    docx = repo / "reports/2026-Q1.docx"
+    docx.write_bytes(b"PK\x03\x04 ban chinh thuc")
+    # archiving the issued .docx is allowed ...
+    assert run(repo, *as_unit(ADMIN)) == (0, CHECKED_9 + CLEAN, "")
+    base = commit(repo, "lưu báo cáo quý I")
+    # ... changing it, or the issued report's input, is not
+    docx.write_bytes(b"PK\x03\x04 ban khac")
+    edit(repo / "reports/2026-Q1.yaml", "so: 3", "so: 4")
+    assert run(repo, "--base", base, "--tai-khoan", ADMIN) == (
+        1,
+        line("reports/2026-Q1.docx",
+             ISSUED_Q1 + "không được sửa tệp báo cáo đã ban hành")
+        + line("reports/2026-Q1.yaml",
+               ISSUED_Q1 + "không được sửa tệp đầu vào của báo cáo đã ban hành")
+        + CHECKED_9 + "2 lỗi.\n",
+        "",
+    )
+
+
+def test_a_quarter_is_issued_as_of_the_base(repo: Path, run: Run) -> None:
+    # issuing quarter II and correcting one of its files in the same change is allowed
+    edit(repo / "reports/2026-Q2.yaml", "ngay: 2026-06-26", "so: 7\nngay: 2026-06-26")
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    assert run(repo, *as_unit(ADMIN)) == (0, CHECKED_9 + CLEAN, "")
+    commit(repo, "ban hành báo cáo quý II")
+    # once merged, quarter II is frozen too
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    assert run(repo, *as_unit(PKT)) == (
+        1,
+        line("units/phong-kinh-te/2026-Q2.yaml",
+             "báo cáo quý II năm 2026 đã ban hành (reports/2026-Q2.yaml có so: 7); "
+             "không ai được sửa tệp kết quả của quý đã ban hành báo cáo")
+        + CHECKED_9 + "1 lỗi.\n",
+        "",
+    )
+
+
+# ---------------------------------------------------------------- the secretariat
+
+
+def test_secretariat_may_change_anything_else(repo: Path, run: Run) -> None:
+    with (repo / "plan/targets.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("# ghi chú của cơ quan thường trực\n")
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    edit(repo / "reports/2026-Q2.yaml", "ngay: 2026-06-26", "ngay: 2026-06-27")
+    (repo / "units/mttq/2026-Q2.yaml").unlink()
+    (repo / ".github").mkdir()
+    (repo / ".github" / "CODEOWNERS").write_text(f"* @{ADMIN}\n", encoding="utf-8")
+    copy_result(repo, "cong-an-xa", "2026-Q2")
+    assert run(repo, *as_unit(ADMIN)) == (0, CHECKED_9 + CLEAN, "")
+    assert run(repo, *as_unit(ADMIN.upper())) == (0, CHECKED_9 + CLEAN, "")
+
+
+# ---------------------------------------------------------------- other accounts
+
+
+def test_an_unknown_account_may_change_nothing(repo: Path, run: Run) -> None:
+    assert run(repo, *as_unit("nguoi-la")) == (0, CHECKED_9 + CLEAN, "")
+    touch_up(repo / "units/mttq/2026-Q2.yaml")
+    (repo / "units/cong-an-xa").mkdir()
+    (repo / "units/cong-an-xa/ghi-chu.md").write_text("x\n", encoding="utf-8")
+    stranger = STRANGER.format("nguoi-la")
+    assert run(repo, *as_unit("nguoi-la")) == (
+        1,
+        line("units/cong-an-xa/ghi-chu.md", stranger)
+        + line("units/mttq/2026-Q2.yaml", stranger)
+        + CHECKED_9 + "2 lỗi.\n",
+        "",
+    )
+
+
+def test_permissions_come_from_the_base_not_from_the_change(repo: Path, run: Run) -> None:
+    edit(repo / "plan/units.yaml", "    ten: Ủy ban Mặt trận Tổ quốc Việt Nam xã\n",
+         "    ten: Ủy ban Mặt trận Tổ quốc Việt Nam xã\n    tai_khoan: [moi-them]\n")
+    (repo / "units/mttq/ghi-chu.md").write_text("x\n", encoding="utf-8")
+    message = STRANGER.format("moi-them") + (
+        "; tài khoản này mới được thêm vào plan/ trong chính thay đổi này, chưa có ở phiên bản "
+        "HEAD: quyền chỉ có hiệu lực sau khi thay đổi plan/ được hợp nhất"
+    )
+    assert run(repo, *as_unit("moi-them")) == (
+        1,
+        line("plan/units.yaml", message) + line("units/mttq/ghi-chu.md", message)
+        + CHECKED_9 + "2 lỗi.\n",
+        "",
+    )
+    commit(repo, "thêm tài khoản của MTTQ")
+    (repo / "units/mttq/ghi-chu.md").write_text("y\n", encoding="utf-8")
+    assert run(repo, *as_unit("moi-them")) == (0, CHECKED_9 + CLEAN, "")
+
+
+def test_a_plan_without_accounts_is_named(tmp_path: Path, run: Run) -> None:
+    root = tmp_path / "kho"
+    shutil.copytree(SOURCE / "plan", root / "plan")
+    git(root, "init", "-q", "-b", "main")
+    commit(root)
+    (root / "units").mkdir()
+    (root / "units" / "ghi-chu.md").write_text("x\n", encoding="utf-8")
+    assert run(root, *as_unit(ADMIN)) == (
+        1,
+        line("units/ghi-chu.md", STRANGER.format(ADMIN)
+             + "; kế hoạch ở phiên bản HEAD chưa khai báo tài khoản nào")
+        + "Đã kiểm tra 4 tệp: 1 lỗi.\n",
+        "",
+    )
+
+
+# ---------------------------------------------------------------- --base alone, formats
+
+
+def test_base_without_account_checks_only_issued_quarters(repo: Path, run: Run) -> None:
+    touch_up(repo / "plan/targets.yaml")
+    (repo / "units/phong-kinh-te/2026-Q2.yaml").unlink()
+    assert run(repo, "--base", "HEAD") == (0, "Đã kiểm tra 8 tệp: " + CLEAN, "")
+    touch_up(repo / "units/phong-kinh-te/2026-Q1.yaml")
+    code, out, _ = run(repo, "--base", "HEAD")
+    assert (code, out.splitlines()[0]) == (
+        1,
+        "units/phong-kinh-te/2026-Q1.yaml:1:1: lỗi: " + ISSUED_Q1
+        + "không ai được sửa tệp kết quả của quý đã ban hành báo cáo",
+    )
+
+
+def test_github_and_json_formats(repo: Path, run: Run) -> None:
+    (repo / "units/mttq/ghi-chu.md").write_text("x\n", encoding="utf-8")
+    assert run(repo, *as_unit(CAX, "--format", "github")) == (
+        1,
+        "::error file=units/mttq/ghi-chu.md,line=1,col=1,title=kehoach lỗi::"
+        f"{only_in(CAX, 'cong-an-xa')}\n" + CHECKED_9 + "1 lỗi.\n",
+        "",
+    )
+    code, out, _ = run(repo, *as_unit(CAX, "--format", "json"))
+    assert code == 1
+    assert '"rule": "thay-doi"' in out
+    assert '"path": "units/mttq/ghi-chu.md"' in out
+
+
+def test_changes_already_on_the_target_branch_are_not_the_authors(repo: Path, run: Run) -> None:
+    git(repo, "branch", "cong-an-xa-quy-2")
+    # the target branch moves on after the unit's branch was made
+    with (repo / "plan/targets.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("# cập nhật của cơ quan thường trực\n")
+    (repo / "units/mttq/2026-Q2.yaml").unlink()
+    commit(repo, "cập nhật kế hoạch")
+    git(repo, "checkout", "-q", "cong-an-xa-quy-2")
+    copy_result(repo, "cong-an-xa", "2026-Q2")
+    commit(repo, "Công an xã: báo cáo quý II")
+    assert run(repo, "--base", "main", "--tai-khoan", CAX) == (0, CHECKED_10 + CLEAN, "")
+
+
+def test_the_users_git_configuration_does_not_matter(
+    repo: Path, run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    config = tmp_path / "gitconfig"
+    config.write_text(
+        "[color]\n\tui = always\n[diff]\n\trelative = true\n\trenames = copies\n"
+        "[core]\n\tquotePath = true\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GIT_CONFIG_GLOBAL", str(config))
+    git(repo, "mv", "units/mttq/2026-Q2.yaml", "units/mttq/bản-nháp.md")
+    (repo / "units" / "cong-an-xa").mkdir()
+    (repo / "units" / "cong-an-xa" / "ghi chú.md").write_text("x\n", encoding="utf-8")
+    monkeypatch.chdir(repo / "units")
+    assert run(repo, *as_unit(CAX)) == (
+        1,
+        line("units/mttq/2026-Q2.yaml", no_delete(CAX, "cong-an-xa"))
+        + line("units/mttq/bản-nháp.md", only_in(CAX, "cong-an-xa"))
+        + "Đã kiểm tra 8 tệp: 2 lỗi.\n",
+        "",
+    )
+
+
+def test_validate_never_writes_to_git(repo: Path, run: Run) -> None:
+    index = repo / ".git" / "index"
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    before = (index.read_bytes(), index.stat().st_mtime_ns)
+    assert run(repo, *as_unit(PKT))[0] == 0
+    assert (index.read_bytes(), index.stat().st_mtime_ns) == before
+
+
+def test_plan_repo_in_a_subfolder_of_the_git_repo(tmp_path: Path, run: Run) -> None:
+    top = tmp_path / "kho"
+    make_plan_repo(top / "ke-hoach")
+    git(top, "init", "-q", "-b", "main")
+    commit(top)
+    (top / "README.md").write_text("x\n", encoding="utf-8")
+    copy_result(top / "ke-hoach", "cong-an-xa", "2026-Q2")
+    assert run(top / "ke-hoach", *as_unit(CAX)) == (
+        1, line("../README.md", only_in(CAX, "cong-an-xa")) + CHECKED_10 + "1 lỗi.\n", ""
+    )
+
+
+# ---------------------------------------------------------------- usage errors (exit 2)
+
+
+def test_not_a_git_repo(tmp_path: Path, run: Run) -> None:
+    root = make_plan_repo(tmp_path / "kho")
+    code, out, err = run(root, *as_unit(CAX))
+    assert (code, out) == (2, "")
+    assert re.fullmatch(
+        r"kehoach: lỗi: --base: thư mục " + re.escape(str(root.resolve()))
+        + r" không nằm trong một kho git \(git báo: fatal: [^\n]*\); --base chỉ dùng được "
+        r"trong bản sao git của kho kế hoạch \(git clone\)\n",
+        err,
+    ), err
+
+
+@pytest.mark.parametrize("rev", ["khong-co", "-x", "HEAD~5"])
+def test_unknown_revision(repo: Path, run: Run, rev: str) -> None:
+    assert run(repo, f"--base={rev}", "--tai-khoan", CAX) == (
+        2,
+        "",
+        f"kehoach: lỗi: --base: không tìm thấy phiên bản '{rev}' trong kho git; cần tên "
+        "nhánh, thẻ hoặc mã commit có trong kho, ví dụ origin/main (trên CI cần lấy đủ lịch "
+        "sử: actions/checkout với fetch-depth: 0)\n",
+    )
+
+
+def test_account_without_base(repo: Path, run: Run) -> None:
+    assert run(repo, "--tai-khoan", CAX) == (
+        2, "", "kehoach: lỗi: --tai-khoan cần dùng cùng --base REV\n"
+    )
+
+
+def test_git_missing(repo: Path, run: Run, monkeypatch: pytest.MonkeyPatch,
+                     tmp_path: Path) -> None:
+    empty = tmp_path / "khong-co-git"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+    assert run(repo, *as_unit(CAX)) == (
+        2,
+        "",
+        "kehoach: lỗi: --base: không tìm thấy chương trình git; cần cài đặt git "
+        "(https://git-scm.com) để kiểm tra thay đổi so với một phiên bản\n",
+    )

@@ -77,6 +77,18 @@ def copy_result(root: Path, unit: str, quarter: str) -> Path:
     return target
 
 
+def strip_accounts(root: Path) -> None:
+    """The sample plan ships sample accounts; these tests set their own."""
+    for name in ("plan.yaml", "units.yaml"):
+        path = root / "plan" / name
+        kept = [
+            line
+            for line in path.read_text(encoding="utf-8").splitlines(keepends=True)
+            if not line.lstrip().startswith(("quan_tri:", "tai_khoan:"))
+        ]
+        path.write_text("".join(kept), encoding="utf-8", newline="\n")
+
+
 def make_plan_repo(root: Path) -> Path:
     """The sample plan with accounts; results of Phòng Kinh tế (Q1, Q2) and MTTQ (Q2);
     quarter I issued (reports/2026-Q1.yaml has so: 3), quarter II a draft."""
@@ -87,6 +99,7 @@ def make_plan_repo(root: Path) -> Path:
     copy_result(root, "phong-kinh-te", "2026-Q1")
     copy_result(root, "phong-kinh-te", "2026-Q2")
     copy_result(root, "mttq", "2026-Q2")
+    strip_accounts(root)
     with (root / "plan" / "plan.yaml").open("a", encoding="utf-8", newline="\n") as fh:
         fh.write(f"\nquan_tri: [{ADMIN}]\n")
     units = root / "plan" / "units.yaml"
@@ -410,6 +423,7 @@ def test_permissions_come_from_the_base_not_from_the_change(repo: Path, run: Run
 def test_a_plan_without_accounts_is_named(tmp_path: Path, run: Run) -> None:
     root = tmp_path / "kho"
     shutil.copytree(SOURCE / "plan", root / "plan")
+    strip_accounts(root)
     git(root, "init", "-q", "-b", "main")
     commit(root)
     (root / "units").mkdir()

@@ -63,7 +63,11 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         (repo / "plan" / f"{name}.yaml").write_text(text, encoding="utf-8")
     # keep only the units above: the sample targets and tasks name others, so they are
     # given as units without accounts
-    plan = (SOURCE / "plan" / "plan.yaml").read_text(encoding="utf-8")
+    plan = "".join(  # the sample plan's own accounts are replaced by the ones below
+        line
+        for line in (SOURCE / "plan" / "plan.yaml").read_text(encoding="utf-8").splitlines(True)
+        if not line.startswith("quan_tri:")
+    )
     (repo / "plan" / "plan.yaml").write_text(
         plan + "\nquan_tri: [admin-vhxh, Pho-Phong, pho-phong]\n", encoding="utf-8"
     )

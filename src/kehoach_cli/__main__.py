@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+import importlib
 import os
 import sys
+from typing import Any
 
 from .errors import EXIT_INTERNAL, EXIT_USAGE, KehoachError
-
 
 _EXPECTED_BY_METAVAR = {
     "1-4": "số nguyên từ 1 đến 4",
@@ -17,7 +19,7 @@ COMMANDS = ("validate", "status", "report", "new", "codeowners", "schema")
 
 
 def _help_request(args: list[str]) -> list[str] | None:
-    """The command path whose help was asked for (-h/--help, or no command at all)."""
+    """The command path whose help was asked for (-h/--help, or no argument at all)."""
     words: list[str] = []
     skip = False
     wants_help = not args
@@ -31,53 +33,98 @@ def _help_request(args: list[str]) -> list[str] | None:
             skip = True
         elif arg.startswith("-C"):
             continue
-        elif arg == "--version":
+        elif arg == "--version" and not words:
             return None
         elif not arg.startswith("-") and not words:
             words.append(arg)
-    if not words and not wants_help and args and all(a.startswith("-C") or a == args[1:2] for a in args):
-        wants_help = True
     return words if wants_help else None
 
 
+def _click() -> Any:
+    """The click that typer runs on (vendored by typer >= 0.25)."""
+    try:
+        return importlib.import_module("typer._click")
+    except ImportError:  # pragma: no cover - older typer
+        return importlib.import_module("click")
+
+
 def help_text(path: list[str]) -> str:
-    from .cli import app, typer
+    import typer
+
+    from .cli import app
     from .present.help import render
 
     command = typer.main.get_command(app)
-    if path and path[0] in getattr(command, "commands", {}):
-        return render(command.commands[path[0]], path[:1])
+    commands = getattr(command, "commands", {})
+    if path and path[0] in commands:
+        return render(commands[path[0]], path[:1])
     return render(command, [])
 
 
 def _usage_message(exc: BaseException) -> str:
-    """Click's usage errors, in Vietnamese."""
-    from .cli import click
-
-    if isinstance(exc, click.exceptions.NoSuchOption):
+    """Click's usage errors, in Vietnamese (click itself speaks English)."""
+    click = _click()
+    exceptions = click.exceptions
+    if isinstance(exc, exceptions.NoArgsIsHelpError):
+        return ""
+    if isinstance(exc, exceptions.NoSuchOption):
+        name = exc.option_name
+        if name == "-C" or name.startswith("-C"):
+            return "tùy chọn -C phải đứng ngay sau kehoach, trước lệnh: kehoach -C ĐƯỜNG_DẪN LỆNH"
         hint = ""
         if exc.possibilities:
             hint = "; có phải ý bạn là " + ", ".join(sorted(exc.possibilities)) + "?"
-        return f"không có tùy chọn {exc.option_name}{hint}"
-    if isinstance(exc, click.exceptions.MissingParameter):
-        name = exc.param.opts[0] if exc.param is not None and exc.param.opts else "tham số"
+        return f"không có tùy chọn {name}{hint}"
+    if isinstance(exc, exceptions.MissingParameter):
+        param = exc.param
+        name = param.opts[0] if param is not None and param.opts else "tham số"
+        if param is not None and param.param_type_name == "argument":
+            return f"thiếu tham số bắt buộc {param.metavar or name}"
         return f"thiếu tùy chọn bắt buộc {name}"
-    if isinstance(exc, click.exceptions.BadParameter):
+    if isinstance(exc, exceptions.BadParameter):
         param = exc.param
         name = param.opts[0] if param is not None and param.opts else "tham số"
         metavar = getattr(param, "metavar", None) or ""
         expected = _EXPECTED_BY_METAVAR.get(metavar, f"giá trị dạng {metavar}")
         return f"giá trị không hợp lệ cho {name}; cần {expected}"
-    if isinstance(exc, click.exceptions.NoArgsIsHelpError):
-        return ""
-    message = getattr(exc, "message", str(exc))
+    message = str(getattr(exc, "message", exc))
+    option = getattr(exc, "option_name", None)
+    if isinstance(exc, exceptions.BadOptionUsage) and option:
+        if "does not take a value" in message:
+            return f"tùy chọn {option} không nhận giá trị; chỉ cần viết {option}"
+        if "requires" in message:
+            metavar = _metavar_of(exc, option)
+            return f"tùy chọn {option} cần một giá trị{f' ({metavar})' if metavar else ''}"
     if message.startswith("No such command"):
         word = message.split("'")[1] if "'" in message else message
-        return (f"không có lệnh '{word}'; các lệnh: validate, status, report, new, "
-                "codeowners, schema")
+        close = difflib.get_close_matches(word, COMMANDS, n=1, cutoff=0.5)
+        hint = f"; có phải ý bạn là '{close[0]}'?" if close else ""
+        return f"không có lệnh '{word}'{hint} Các lệnh: {', '.join(COMMANDS)}" if hint else (
+            f"không có lệnh '{word}'; các lệnh: {', '.join(COMMANDS)}"
+        )
+    if message.startswith("Missing command"):
+        return f"thiếu lệnh; các lệnh: {', '.join(COMMANDS)}"
     if message.startswith("Got unexpected extra argument"):
-        return "thừa tham số: " + message.split("(", 1)[-1].rstrip(")")
-    return message
+        return "thừa tham số: " + message.rsplit("(", 1)[-1].rstrip(")")
+    return f"cách dùng không đúng ({message})"
+
+
+def _metavar_of(exc: BaseException, option: str) -> str:
+    """The metavar of ``option`` (ĐƯỜNG_DẪN, text|github|json...), searched in the command
+    that failed, else in every command."""
+    import typer
+
+    from .cli import app
+
+    root = typer.main.get_command(app)
+    ctx = getattr(exc, "ctx", None)
+    commands = [getattr(ctx, "command", None), root,
+                *getattr(root, "commands", {}).values()]
+    for command in commands:
+        for param in getattr(command, "params", []):
+            if option in getattr(param, "opts", []) and getattr(param, "metavar", None):
+                return str(param.metavar)
+    return ""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -92,8 +139,9 @@ def main(argv: list[str] | None = None) -> int:
 
     import typer
 
-    from .cli import app, click
+    from .cli import app
 
+    click = _click()
     try:
         code = app(args=args, prog_name="kehoach", standalone_mode=False)
     except typer.Exit as exc:

@@ -9,12 +9,13 @@ from collections.abc import Sequence
 from pathlib import Path, PureWindowsPath
 from typing import TextIO
 
-from ..check.problems import Problem, error
 from ..check.problems import START as _START
+from ..check.problems import Problem, error
 from ..check.rules import CheckOutcome, check_repo
 from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from ..load.repo import find_root
 from ..present import problems_out
+from .common import today as current_day
 
 
 def resolve_targets(root: Path, paths: Sequence[str], cwd: Path) -> list[str]:
@@ -44,10 +45,16 @@ def resolve_targets(root: Path, paths: Sequence[str], cwd: Path) -> list[str]:
     return out
 
 
+def _within(path: str, target: str) -> bool:
+    """``path`` is ``target`` or lies under it ('' is the whole repo)."""
+    return not target or path == target or path.startswith(target.rstrip("/") + "/")
+
+
 def _selected(problem: Problem, targets: list[str]) -> bool:
+    """A problem of a selected file or folder, or of a folder holding a selected file
+    (units/x: 'no such unit' concerns every file in it)."""
     return any(
-        not t or problem.path == t or problem.path.startswith(t.rstrip("/") + "/")
-        for t in targets
+        _within(problem.path, t) or _within(t, problem.path) for t in targets
     )
 
 
@@ -67,13 +74,17 @@ def validate(
         raise UsageError(
             f"--format: cần một trong {', '.join(problems_out.FORMATS)}, nhận được '{fmt}'"
         )
-    root = find_root(start)
-    targets = resolve_targets(root, paths, Path.cwd()) if paths else []
-    outcome: CheckOutcome = check_repo(root, today or dt.date.today(), fast=fast)
-    problems = outcome.problems
-    files = outcome.files_checked
     if account is not None and base is None:
         raise UsageError("--tai-khoan cần dùng cùng --base REV")
+    root = find_root(start)
+    # Paths are relative to where the command runs: the current folder, or -C PATH.
+    here = start.resolve() if start.is_dir() else Path.cwd()
+    targets = resolve_targets(root, paths, here) if paths else []
+    outcome: CheckOutcome = check_repo(root, today or current_day(), fast=fast)
+    problems = outcome.problems
+    files = outcome.files_checked
+    if targets:
+        files = sum(1 for f in outcome.files if any(_within(f, t) for t in targets))
     if base is not None:
         from ..check.changes import check_change
 

@@ -8,13 +8,14 @@ form in error messages and in the JSON Schemas editors use.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LOGIN_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"
-SYMBOL_PATTERN = r"^[A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*$"
+# KH-BCĐ, BC-UBND; Party bodies write KH/ĐU; groups of capitals and digits.
+SYMBOL_PATTERN = r"^[A-ZĐ0-9]+(?:[-/][A-ZĐ0-9]+)*$"
 MAX_NUMBER = 1e15  # larger figures are typing mistakes, and would lose exactness
 
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
@@ -27,6 +28,16 @@ Quarter = Literal["Q1", "Q2", "Q3", "Q4"]
 Comparison = Literal[">=", "<="]
 Method = Literal["ty_le", "gia_tri", "tong"]
 TaskState = Literal["hoan_thanh", "dang_thuc_hien", "chua_thuc_hien"]
+
+
+def _none_as_empty(value: Any) -> Any:
+    return [] if value is None else value
+
+
+# An optional list left empty (``kho_khan:`` with nothing after it) means no items.
+NullAsEmpty = BeforeValidator(_none_as_empty)
+IdList = Annotated[list[Id], NullAsEmpty]
+TextList = Annotated[list[Text], NullAsEmpty]
 
 
 class Model(BaseModel):
@@ -58,7 +69,7 @@ class PlanDocument(Model):
 
 class Deadline(Model):
     ngay: Annotated[int, Field(ge=1, le=31)] = Field(
-        description="ngày trong tháng cuối quý mà đơn vị phải gửi báo cáo (1 đến 31)"
+        description="ngày trong tháng cuối quý mà đơn vị phải gửi báo cáo, từ 1 đến 31"
     )
 
 
@@ -86,7 +97,7 @@ class Section(Model):
 
 class PlanFile(Model):
     nam: Annotated[int, Field(ge=2000, le=2100)] = Field(description="năm kế hoạch, ví dụ 2026")
-    ten: Text = Field(description="tên (trích yếu) của kế hoạch")
+    ten: Text = Field(description="tên, tức trích yếu, của kế hoạch")
     dia_danh: Text = Field(description="địa danh ghi ở dòng ngày tháng, ví dụ Vũ Dương")
     co_quan: IssuingBodies = Field(description="cơ quan chủ quản và cơ quan ban hành")
     van_ban: PlanDocument = Field(description="số, ký hiệu, ngày của kế hoạch")
@@ -127,11 +138,13 @@ class Target(Model):
     muc: Text | None = Field(None, description="vị trí trong kế hoạch, ví dụ I.2.c.(1)")
     ten: Text = Field(description="tên chỉ tiêu")
     don_vi_tinh: Text = Field(description="đơn vị tính, ví dụ %")
-    muc_tieu: Number = Field(description="giá trị mục tiêu (một số)")
-    so_sanh: Comparison = Field(description='">=" (tối thiểu) hoặc "<=" (tối đa)')
+    muc_tieu: Number = Field(description="giá trị mục tiêu, một số")
+    so_sanh: Comparison = Field(
+        description='">=" khi mục tiêu là mức tối thiểu, "<=" khi là mức tối đa'
+    )
     cach_tinh: Method = Field(description="cách tính: ty_le, gia_tri hoặc tong")
     chu_tri: Id = Field(description="mã đơn vị chủ trì")
-    phoi_hop: list[Id] = Field(default_factory=list, description="mã các đơn vị phối hợp")
+    phoi_hop: IdList = Field(default_factory=list, description="mã các đơn vị phối hợp")
     don_vi_bao_cao: list[Id] | None = Field(
         None, description="mã các đơn vị báo cáo số liệu (mặc định: đơn vị chủ trì)"
     )
@@ -159,7 +172,7 @@ class Task(Model):
     muc: Text | None = Field(None, description="vị trí trong kế hoạch, ví dụ III.2")
     ten: Text = Field(description="nội dung nhiệm vụ")
     chu_tri: Id = Field(description="mã đơn vị chủ trì")
-    phoi_hop: list[Id] = Field(default_factory=list, description="mã các đơn vị phối hợp")
+    phoi_hop: IdList = Field(default_factory=list, description="mã các đơn vị phối hợp")
     han: dt.date | None = Field(None, description="hạn hoàn thành dạng YYYY-MM-DD")
 
 
@@ -189,7 +202,7 @@ class ResultFile(Model):
     ky: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-Q[1-4]$")] = Field(
         description="kỳ báo cáo dạng <năm>-Q<quý>, trùng tên tệp, ví dụ 2026-Q2"
     )
-    ngay_gui: dt.date = Field(description="ngày gửi dạng YYYY-MM-DD")
+    ngay_gui: dt.date = Field(description="ngày gửi dạng YYYY-MM-DD, ví dụ 2026-06-18")
     nguoi_bao_cao: Text | None = Field(None, description="người báo cáo")
     chi_tieu: dict[str, TargetResult] | None = Field(
         None, description="số liệu theo mã chỉ tiêu"
@@ -197,8 +210,8 @@ class ResultFile(Model):
     nhiem_vu: dict[str, TaskResult] | None = Field(
         None, description="tình trạng theo mã nhiệm vụ"
     )
-    kho_khan: list[Text] = Field(default_factory=list, description="khó khăn, vướng mắc")
-    kien_nghi: list[Text] = Field(default_factory=list, description="đề xuất, kiến nghị")
+    kho_khan: TextList = Field(default_factory=list, description="khó khăn, vướng mắc")
+    kien_nghi: TextList = Field(default_factory=list, description="đề xuất, kiến nghị")
 
 
 # ---------------------------------------------------------------- reports/<year>-Q<n>.yaml
@@ -210,8 +223,10 @@ class ReportInput(Model):
     )
     ngay: dt.date | None = Field(None, description="ngày báo cáo dạng YYYY-MM-DD")
     danh_gia_chung: Text | None = Field(None, description="đánh giá chung của cơ quan thường trực")
-    phuong_huong: list[Text] = Field(default_factory=list, description="phương hướng quý tới")
-    kien_nghi: list[Text] = Field(default_factory=list, description="kiến nghị của cơ quan thường trực")
+    phuong_huong: TextList = Field(default_factory=list, description="phương hướng quý tới")
+    kien_nghi: TextList = Field(
+        default_factory=list, description="kiến nghị của cơ quan thường trực"
+    )
 
 
 FILE_KINDS: dict[str, tuple[type[Model], str]] = {

@@ -109,23 +109,64 @@ def _is_hidden(name: str) -> bool:
     return name.startswith(".")
 
 
+def _inside(root: Path, path: Path) -> bool:
+    """``path`` really lies inside ``root`` once links are followed (a linked folder
+    could lead the reading elsewhere)."""
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except OSError:  # pragma: no cover - a broken link loop
+        return False
+
+
+def _plan_file_hint(root: Path, relpath: str) -> str:
+    """Name a near miss (plan/plan.yml, plan/Plan.yaml) for a missing plan file."""
+    wanted = Path(relpath)
+    folder = root / wanted.parent
+    if not folder.is_dir():
+        return ""
+    stem = wanted.name.rsplit(".", 1)[0]
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = entry.name
+        if name != wanted.name and name.lower() in (f"{stem}.yaml", f"{stem}.yml"):
+            return f" (đang có tệp {rel(root, entry)}: hãy đổi tên thành {wanted.name})"
+    return ""
+
+
 def discover(root: Path) -> RepoFiles:
     """List the plan, result and report-input files; misplaced files are problems."""
     found = RepoFiles({}, [], [])
     problems = found.problems
-    for kind, relpath in PLAN_FILES.items():
-        path = root / relpath
-        if path.is_symlink():
-            problems.append(
-                error(relpath, START, "tệp là liên kết tượng trưng (symlink); cần một tệp thật "
-                      "nằm trong kho kế hoạch", "tep")
-            )
-        elif path.is_file():
-            found.plan[kind] = path
-        else:
-            problems.append(
-                error(relpath, START, f"thiếu tệp bắt buộc {relpath} của kho kế hoạch", "tep")
-            )
+    plan_dir = root / "plan"
+    if plan_dir.is_symlink() or (plan_dir.exists() and not _inside(root, plan_dir)):
+        problems.append(error("plan", START, "thư mục plan là liên kết tượng trưng (symlink); "
+                              "cần một thư mục thật trong kho kế hoạch", "tep"))
+    else:
+        for kind, relpath in PLAN_FILES.items():
+            path = root / relpath
+            if path.is_symlink():
+                problems.append(
+                    error(relpath, START, "tệp là liên kết tượng trưng (symlink); cần một tệp "
+                          "thật nằm trong kho kế hoạch", "tep")
+                )
+            elif path.is_file():
+                found.plan[kind] = path
+            else:
+                problems.append(
+                    error(relpath, START, f"thiếu tệp bắt buộc {relpath} của kho kế hoạch"
+                          + _plan_file_hint(root, relpath), "tep")
+                )
+        if plan_dir.is_dir():
+            expected = {Path(p).name for p in PLAN_FILES.values()}
+            for path in sorted(plan_dir.iterdir(), key=lambda p: p.name):
+                name = path.name
+                if (not _is_hidden(name) and name not in expected
+                        and name.lower().endswith(YAML_SUFFIXES) and path.is_file()):
+                    problems.append(warning(
+                        rel(root, path), START,
+                        "tệp không thuộc định dạng kho kế hoạch; thư mục plan/ chỉ gồm "
+                        "plan.yaml, units.yaml, targets.yaml, tasks.yaml — kehoach bỏ qua "
+                        "tệp này", "tep",
+                    ))
 
     units_dir = root / "units"
     if units_dir.is_symlink():
@@ -136,7 +177,10 @@ def discover(root: Path) -> RepoFiles:
             _discover_unit_entry(root, unit_dir, found)
 
     reports_dir = root / "reports"
-    if reports_dir.is_dir() and not reports_dir.is_symlink():
+    if reports_dir.is_symlink():
+        problems.append(error("reports", START, "thư mục reports là liên kết tượng trưng; "
+                              "cần một thư mục thật trong kho kế hoạch", "tep"))
+    elif reports_dir.is_dir():
         for path in sorted(reports_dir.iterdir(), key=lambda p: p.name):
             if _is_hidden(path.name) or not path.name.lower().endswith(YAML_SUFFIXES):
                 continue

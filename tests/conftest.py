@@ -1,0 +1,33 @@
+"""Shared fixtures: a fixed "today" and fresh plan repos to break."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# tests/ on the import path, so that every test module can ``import helpers``.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from helpers import TODAY, copy_good, make_repo
+
+
+@pytest.fixture
+def kehoach_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
+    """KEHOACH_TODAY fixed to helpers.TODAY (2026-11-26) for the test."""
+    monkeypatch.setenv("KEHOACH_TODAY", TODAY)
+    yield TODAY
+
+
+@pytest.fixture
+def good_repo(tmp_path: Path) -> Path:
+    """A fresh copy of tests/examples/good, free to modify."""
+    return copy_good(tmp_path)
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """The minimal valid repo of helpers.make_repo."""
+    return make_repo(tmp_path)

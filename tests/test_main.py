@@ -1,0 +1,105 @@
+"""__main__.py: Vietnamese help, Vietnamese usage errors (exit 2), --version."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from helpers import run_cli
+from kehoach_cli import __version__
+from kehoach_cli.__main__ import COMMANDS
+
+ENGLISH = re.compile(
+    r"\b(Usage|Options|Arguments|Commands|Show this message|Error|Missing|Invalid|default|"
+    r"required|No such|Try)\b"
+)
+
+
+def test_root_help_is_vietnamese() -> None:
+    code, out, err = run_cli(["--help"])
+    assert (code, err) == (0, "")
+    assert out.startswith("Cách dùng: kehoach [TÙY CHỌN] LỆNH [THAM SỐ]...\n")
+    assert "\nTùy chọn:\n" in out and "\nLệnh:\n" in out
+    assert "  -C ĐƯỜNG_DẪN  Chạy như thể đang ở ĐƯỜNG_DẪN" in out
+    assert "  -h, --help    In hướng dẫn này rồi thoát." in out
+    for command in COMMANDS:
+        assert f"\n  {command} " in out
+    assert out.endswith("Xem hướng dẫn của từng lệnh: kehoach LỆNH --help\n")
+    assert not ENGLISH.search(out)
+
+
+@pytest.mark.parametrize("args", [[], ["-h"], ["-C", ".", "--help"]])
+def test_other_ways_to_the_root_help(args: list[str]) -> None:
+    assert run_cli(args) == run_cli(["--help"])
+
+
+def test_validate_help() -> None:
+    assert run_cli(["validate", "--help"]) == (0, """\
+Cách dùng: kehoach validate [TÙY CHỌN] [TỆP...]
+
+  Kiểm tra toàn bộ kho kế hoạch (hoặc các tệp đã chỉ ra); không ghi tệp nào.
+
+Tham số:
+  [TỆP...]  Chỉ kiểm tra các tệp/thư mục này.
+
+Tùy chọn:
+  --format text|github|json  Dạng kết quả: text (mặc định), github (chú thích
+                             GitHub Actions), json.
+  --base REV                 Kiểm tra thêm thay đổi so với REV (yêu cầu hợp nhất
+                             - pull request).
+  --tai-khoan TÀI_KHOẢN      Tài khoản gửi thay đổi; dùng cùng --base.
+  -h, --help                 In hướng dẫn này rồi thoát.
+""", "")
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_help_is_vietnamese(command: str) -> None:
+    for flag in ("--help", "-h"):
+        code, out, err = run_cli([command, flag])
+        assert (code, err) == (0, "")
+        assert out.startswith(f"Cách dùng: kehoach {command} ")
+        assert "\nTùy chọn:\n" in out
+        assert not ENGLISH.search(out), out
+
+
+def test_help_wins_over_other_arguments() -> None:
+    code, out, _ = run_cli(["validate", "--format", "xml", "--help"])
+    assert code == 0
+    assert out.startswith("Cách dùng: kehoach validate ")
+
+
+def test_version() -> None:
+    assert run_cli(["--version"]) == (0, f"kehoach {__version__}\n", "")
+
+
+USAGE_HINT = "Xem thêm: kehoach --help\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["valdate"], "không có lệnh 'valdate'; có phải ý bạn là 'validate'? Các lệnh: validate, "
+                      "status, report, new, codeowners, schema"),
+        (["xoa"], "không có lệnh 'xoa'; các lệnh: validate, status, report, new, codeowners, "
+                  "schema"),
+        (["--bogus"], "không có tùy chọn --bogus"),
+        (["validate", "--fromat", "json"],
+         "không có tùy chọn --fromat; có phải ý bạn là --format?"),
+        (["-C"], "tùy chọn -C cần một giá trị (ĐƯỜNG_DẪN)"),
+        (["-C", "."], "thiếu lệnh; các lệnh: validate, status, report, new, codeowners, schema"),
+        (["status"], "thiếu tùy chọn bắt buộc --quy"),
+        (["status", "--quy", "hai"], "giá trị không hợp lệ cho --quy; cần số nguyên từ 1 đến 4"),
+        (["status", "--quy"], "tùy chọn --quy cần một giá trị (1-4)"),
+        (["status", "--quy", "2", "--nam", "x"],
+         "giá trị không hợp lệ cho --nam; cần năm dạng số, ví dụ 2026"),
+        (["status", "--quy", "2", "thua"], "thừa tham số: thua"),
+        (["status", "--json=1", "--quy", "2"],
+         "tùy chọn --json không nhận giá trị; chỉ cần viết --json"),
+    ],
+)
+def test_usage_errors_exit_2_in_vietnamese(args: list[str], message: str) -> None:
+    code, out, err = run_cli(args)
+    assert (code, out) == (2, "")
+    assert err == f"kehoach: lỗi: {message}\n{USAGE_HINT}"
+    assert not ENGLISH.search(err)

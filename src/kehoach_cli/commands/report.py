@@ -121,28 +121,43 @@ def report(
     from ..compute.attainment import compute_quarter
 
     q = compute_quarter(plan, period)
-    with _progress("Đang lập báo cáo…", stderr):
-        from ..present.report.content import build_document
-        from ..present.report.docx_writer import render_docx
+    from ..present.report.templating import TemplateProblem
 
-        when = report_input.ngay or today()
-        data = render_docx(build_document(plan, q, report_input, when))
+    try:
+        with _progress("Đang lập báo cáo…", stderr):
+            from ..present.report.content import build_document
+            from ..present.report.docx_writer import render_docx
+
+            when = report_input.ngay or today()
+            data = render_docx(build_document(plan, q, report_input, when))
+    except TemplateProblem as problem:
+        stderr.write(problem.line_text + "\n")
+        stderr.write(
+            "kehoach: lỗi: mẫu báo cáo có lỗi nên chưa lập báo cáo; sửa mẫu (xem "
+            "templates/README.md) rồi chạy lại. Không tệp nào được ghi.\n"
+        )
+        return EXIT_PROBLEMS
 
     issued = report_input.so is not None
+    unchanged = False
     if issued and target.exists() and not force:
-        if target.is_file() and target.read_bytes() == data:
-            stdout.write(f"{_shown(target)} (báo cáo đã ban hành, không thay đổi)\n")
-            return EXIT_OK
-        raise KehoachError(
-            f"{_shown(target)} là báo cáo đã ban hành (số {report_input.so:02d}/"
-            f"{plan.plan.bao_cao.ky_hieu}) và khác với bản lập lại; kehoach không ghi đè văn "
-            "bản đã ban hành. Nếu thật sự cần lập lại, chạy thêm --force"
-        )
-    write_atomic(target, data)
-    stdout.write(_shown(target) + "\n")
+        if not (target.is_file() and target.read_bytes() == data):
+            raise KehoachError(
+                f"{_shown(target)} là báo cáo đã ban hành (số {report_input.so:02d}/"
+                f"{plan.plan.bao_cao.ky_hieu}) và khác với bản lập lại; kehoach không ghi đè "
+                "văn bản đã ban hành. Nếu thật sự cần lập lại, chạy thêm --force"
+            )
+        unchanged = True
+        stdout.write(f"{_shown(target)} (báo cáo đã ban hành, không thay đổi)\n")
+    else:
+        write_atomic(target, data)
+        stdout.write(_shown(target) + "\n")
     if pdf:
         pdf_path = target.with_suffix(".pdf")
         if issued and pdf_path.exists() and not force:
+            if unchanged:
+                stdout.write(f"{_shown(pdf_path)} (báo cáo đã ban hành, không thay đổi)\n")
+                return EXIT_OK
             raise KehoachError(
                 f"{_shown(pdf_path)} là bản PDF của báo cáo đã ban hành; không ghi đè "
                 "(chạy thêm --force nếu thật sự cần)"

@@ -1,24 +1,23 @@
 """Build the quarterly report as a ``ReportDocument``: figures from the attainment
-engine, wording from the template, layout rules left to the .docx writer."""
+engine, wording from the template, layout rules left to the .docx writer.
+
+Every figure shown goes through present/numbers.py; every date through the rules of
+Nghị định 30 (``templating.running_date``, ``dates.date_line``).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from ...check.rules import Plan
-from ...compute.attainment import (
-    QuarterAttainment,
-
-    TaskAttainment,
-    exact,
-)
+from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttainment, exact
 from ...compute.periods import deadline
 from ...errors import KehoachError
-from ...load.models import ReportInput, Target
-from ..dates import roman, short_date
+from ...load.models import ReportInput, Section, Target
+from ..dates import roman
 from ..numbers import format_number, format_percent, format_value
 from .chart import Bar, render_chart
 from .document import (
@@ -26,92 +25,177 @@ from .document import (
     Closing,
     Column,
     Header,
+    Heading,
     Image,
+    Paragraph,
     ReportDocument,
     Table,
     TableRow,
 )
-from .templating import Placeholder, join_vietnamese, render_template
+from .templating import Placeholder, join_vietnamese, render_template, running_date
 
 TARGET_STATE_TEXT = {"dat": "Đạt", "chua_dat": "Chưa đạt", "chua_co_so_lieu": "Chưa có số liệu"}
 TASK_STATE_TEXT = {
-    "hoan_thanh": "hoàn thành",
+    "hoan_thanh": "đã hoàn thành",
     "dang_thuc_hien": "đang thực hiện",
-    "chua_thuc_hien": "chưa thực hiện",
+    "chua_thuc_hien": "chưa triển khai",
     "qua_han": "quá hạn",
-    "chua_bao_cao": "chưa báo cáo",
+    "chua_bao_cao": "chưa có báo cáo",
 }
 COMPARISON_SIGN = {">=": "≥", "<=": "≤"}
 COMPARISON_WORD = {">=": "tối thiểu", "<=": "tối đa"}
+NO_FIGURE = "—"
+OTHER_TARGETS = "Các chỉ tiêu khác"
+TABLE_PLACEHOLDER = "bang_chi_tieu"
+CHART_PLACEHOLDER = "bieu_do"
+PLACEHOLDERS = (TABLE_PLACEHOLDER, CHART_PLACEHOLDER)
 _XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _lower_first(text: str) -> str:
-    """"Hoạt động năm…" → "hoạt động năm…"; keeps "UBND…" and "Đề án…" as written when
-    the first word is an abbreviation."""
+    """"Hoạt động năm…" → "hoạt động năm…"; keeps "UBND…" as written when the first
+    word is an abbreviation."""
     first = text.split(" ", 1)[0]
     if len(first) > 1 and first[1:].isupper():
         return text
     return text[:1].lower() + text[1:]
 
 
+SHORT_NAMES = {
+    "BAN CHỈ ĐẠO": "Ban Chỉ đạo",
+    "TỔ CÔNG TÁC": "Tổ công tác",
+    "HỘI ĐỒNG": "Hội đồng",
+    "BAN QUẢN LÝ": "Ban Quản lý",
+}
+
+
+def short_name(ban_hanh: str) -> str:
+    """How the body names itself in running text when the plan gives no ``ten_goi``:
+    the kind of body, as in "Ban Chỉ đạo báo cáo…" (the full name, with its place names,
+    is in the header); otherwise the name in sentence case."""
+    text = " ".join(ban_hanh.split())
+    for prefix, short in SHORT_NAMES.items():
+        if text.upper().startswith(prefix):
+            return short
+    return text[:1].upper() + text[1:].lower()
+
+
 def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(".;,:").rstrip()
 
 
-def section_title(plan: Plan, muc: str | None) -> tuple[str, str] | None:
-    """The plan section (muc, title) a target or task belongs to: the longest match."""
+# --------------------------------------------------------------------------- the table
+
+
+def section_chain(plan: Plan, muc: str | None) -> tuple[Section, ...]:
+    """The plan sections (``cac_muc``) a target stands in, outermost first:
+    ``I.2.c.(1)`` → (I.2.c, I.2.c.(1)) when both are named."""
     if not muc:
-        return None
-    best: tuple[str, str] | None = None
-    for section in plan.plan.cac_muc:
-        if (muc == section.muc or muc.startswith(section.muc + ".")) and (
-            best is None or len(section.muc) > len(best[0])
-        ):
-            best = (section.muc, section.ten)
-    return best
+        return ()
+    found = [
+        s for s in plan.plan.cac_muc if muc == s.muc or muc.startswith(s.muc + ".")
+    ]
+    return tuple(sorted(found, key=lambda s: len(s.muc)))
 
 
-def _plan_value(target: Target) -> str:
-    return f"{COMPARISON_SIGN[target.so_sanh]} {format_value(exact(target.muc_tieu), target.don_vi_tinh)}"
+def section_label(section: Section) -> str:
+    """``I.2.a. Mục tiêu…``; a number that already ends in ")" takes no extra dot:
+    ``I.2.c.(1) Chuyển đổi số…``."""
+    separator = " " if section.muc.endswith(")") else ". "
+    return f"{section.muc}{separator}{section.ten}"
+
+
+def section_title(plan: Plan, muc: str | None) -> tuple[str, str] | None:
+    """The innermost plan section (muc, title) a target or task belongs to."""
+    chain = section_chain(plan, muc)
+    return (chain[-1].muc, chain[-1].ten) if chain else None
+
+
+def plan_value(target: Target) -> str:
+    """``≥ 15%``, ``≤ 3 ngày``."""
+    goal = format_value(exact(target.muc_tieu), target.don_vi_tinh)
+    return f"{COMPARISON_SIGN[target.so_sanh]} {goal}"
+
+
+def goal_phrase(target: Target) -> str:
+    """The annual goal in words: ``tối thiểu 15%``, ``tối đa 3 ngày``; a goal of 100% to
+    reach (nothing can exceed it) is simply ``100%``."""
+    goal = exact(target.muc_tieu)
+    text = format_value(goal, target.don_vi_tinh)
+    if target.so_sanh == ">=" and goal == 100 and target.don_vi_tinh.startswith("%"):
+        return text
+    return f"{COMPARISON_WORD[target.so_sanh]} {text}"
+
+
+def table_columns(quarter: int) -> tuple[Column, ...]:
+    """Widths (mm, 165 in all) chosen so that the header words and the usual figures
+    ("104,3%", "Chưa đạt", "Phòng Kinh tế") never break inside a word; header lines break
+    where the "\n" are."""
+    return (
+        Column("STT", 12, "center"),
+        Column("Chỉ tiêu", 48, "left"),
+        Column("Kế hoạch\nnăm", 21, "center"),
+        Column(f"Kết quả\nquý {roman(quarter)}", 19, "center"),
+        Column("Tỷ lệ\nđạt", 17, "center"),
+        Column("Đánh giá", 20, "center"),
+        Column("Đơn vị\nchủ trì", 28, "left"),
+    )
+
+
+def target_row(plan: Plan, number: int, t: TargetAttainment) -> TableRow:
+    unit = plan.units.get(t.target.chu_tri)
+    return TableRow(
+        (
+            str(number),
+            t.target.ten,
+            plan_value(t.target),
+            format_value(t.value, t.target.don_vi_tinh) if t.value is not None else NO_FIGURE,
+            format_percent(t.ty_le_dat) if t.ty_le_dat is not None else NO_FIGURE,
+            TARGET_STATE_TEXT[t.state],
+            unit.ten if unit else t.target.chu_tri,
+        )
+    )
 
 
 def targets_table(plan: Plan, q: QuarterAttainment) -> Table:
-    quarter = roman(q.period.quarter)
-    columns = (
-        Column("TT", 10, "center"),
-        Column("Chỉ tiêu", 55, "left"),
-        Column("Kế hoạch năm", 20, "center"),
-        Column(f"Kết quả quý {quarter}", 20, "center"),
-        Column("Tỷ lệ đạt", 17, "center"),
-        Column("Đánh giá", 18, "center"),
-        Column("Đơn vị chủ trì", 25, "left"),
-    )
+    """Bảng 1: one row per target in plan order, under group rows naming the plan
+    sections (``cac_muc``) they stand in; numbered 1..n across the groups."""
+    chains = [section_chain(plan, t.target.muc) for t in q.targets]
+    grouped = any(chains)
     rows: list[TableRow] = []
-    current: tuple[str, str] | None = None
-    for number, t in enumerate(q.targets, 1):
-        section = section_title(plan, t.target.muc)
-        if section != current and section is not None:
-            rows.append(TableRow((f"{section[0]}. {section[1]}",), "group"))
-        current = section
-        rows.append(
-            TableRow(
-                (
-                    str(number),
-                    t.target.ten,
-                    _plan_value(t.target),
-                    format_value(t.value, t.target.don_vi_tinh) if t.value is not None else "—",
-                    format_percent(t.ty_le_dat) if t.ty_le_dat is not None else "—",
-                    TARGET_STATE_TEXT[t.state],
-                    plan.units[t.target.chu_tri].ten,
-                )
-            )
-        )
+    current: tuple[Section, ...] | None = None
+    for number, (t, chain) in enumerate(zip(q.targets, chains, strict=True), 1):
+        if grouped and chain != current:
+            if not chain:
+                rows.append(TableRow((OTHER_TARGETS,), "group"))
+            else:
+                shared = 0
+                while (
+                    current and shared < min(len(chain), len(current))
+                    and chain[shared] == current[shared]
+                ):
+                    shared += 1
+                # back up to an outer section: name it again, so that its targets do not
+                # read as part of the inner section above them
+                opened = chain[shared:] or chain[-1:]
+                for section in opened:
+                    rows.append(TableRow((section_label(section),), "group"))
+            current = chain
+        rows.append(target_row(plan, number, t))
+    quarter = roman(q.period.quarter)
     return Table(
-        columns,
+        table_columns(q.period.quarter),
         tuple(rows),
         caption=f"Bảng 1. Kết quả thực hiện các chỉ tiêu quý {quarter} năm {q.period.year}",
     )
+
+
+# --------------------------------------------------------------------------- the chart
+
+
+def has_chart(q: QuarterAttainment) -> bool:
+    """A chart is drawn when at least one target has a figure."""
+    return any(t.ty_le_dat is not None for t in q.targets)
 
 
 def chart_image(q: QuarterAttainment) -> Image:
@@ -127,7 +211,10 @@ def chart_image(q: QuarterAttainment) -> Image:
         f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý "
         f"{roman(q.period.quarter)} năm {q.period.year}"
     )
-    return Image(render_chart(bars, ""), width_mm=160, caption=caption)
+    return Image(render_chart(bars), width_mm=160, caption=caption)
+
+
+# --------------------------------------------------------------------------- template
 
 
 def _filters(plan: Plan) -> dict[str, Callable[..., Any]]:
@@ -136,20 +223,27 @@ def _filters(plan: Plan) -> dict[str, Callable[..., Any]]:
         return unit.ten if unit else ma
 
     def number(value: Any) -> str:
-        return "—" if value is None else format_number(value)
+        return NO_FIGURE if value is None else format_number(value)
 
     def percent(value: Any) -> str:
-        return "—" if value is None else format_percent(value)
+        return NO_FIGURE if value is None else format_percent(value)
 
     def value_with_unit(value: Any, unit: str) -> str:
         if value is None:
-            return "—"
+            return NO_FIGURE
         if isinstance(value, float):
             value = exact(value)
         return format_value(value, unit)
 
     def date(value: dt.date | None) -> str:
-        return "" if value is None else short_date(value)
+        return "" if value is None else running_date(value)
+
+    def counts(pairs: Iterable[Sequence[Any]]) -> str:
+        """``[(6, "chỉ tiêu đạt"), (0, "…"), (10, "chỉ tiêu chưa đạt")]`` →
+        ``6 chỉ tiêu đạt và 10 chỉ tiêu chưa đạt`` (zeros left out)."""
+        return join_vietnamese(
+            f"{format_number(n)} {label}" for n, label in pairs if n
+        )
 
     return {
         "so": number,
@@ -158,16 +252,23 @@ def _filters(plan: Plan) -> dict[str, Callable[..., Any]]:
         "ngay": date,
         "ten_dv": unit_name,
         "liet_ke": join_vietnamese,
+        "dem": counts,
         "bo_dau_cham": _strip_end,
         "chu_thuong_dau": _lower_first,
         "trang_thai_nv": lambda s: TASK_STATE_TEXT.get(s or "chua_bao_cao", str(s)),
         "so_sanh_chu": lambda s: COMPARISON_WORD.get(s, s),
+        "muc_tieu": goal_phrase,
     }
 
 
-def _count_phrase(counts: list[tuple[int, str]]) -> str:
-    parts = [f"{n} nhiệm vụ {label}" for n, label in counts if n]
-    return "; ".join(parts) if parts else "chưa có nhiệm vụ nào được báo cáo"
+def _by_lead_unit(
+    targets: Sequence[TargetAttainment], numbers: dict[str, int]
+) -> list[dict[str, Any]]:
+    """Targets grouped by lead unit, in the order the units first appear."""
+    groups: dict[str, list[int]] = {}
+    for t in targets:
+        groups.setdefault(t.target.chu_tri, []).append(numbers[t.target.ma])
+    return [{"don_vi": unit, "stt": stt} for unit, stt in groups.items()]
 
 
 def template_context(
@@ -176,6 +277,7 @@ def template_context(
     p = plan.plan
     period = q.period
     targets = list(q.targets)
+    numbers = {t.target.ma: i for i, t in enumerate(targets, 1)}
     not_met = [t for t in targets if t.state == "chua_dat"]
     no_data = [t for t in targets if t.state == "chua_co_so_lieu"]
     partial = [t for t in targets if t.state != "chua_co_so_lieu" and t.missing_units]
@@ -184,22 +286,19 @@ def template_context(
     def of(state: str) -> list[TaskAttainment]:
         return [t for t in tasks if t.state == state]
 
-    on_time = [s for s in q.submissions if s.required and s.state == "dung_han"]
-    late = [s for s in q.submissions if s.required and s.state == "tre_han"]
-    missing = [s for s in q.submissions if s.required and s.state == "chua_nop"]
-    voluntary = [s for s in q.submissions if not s.required and s.state != "chua_nop"]
     required = [s for s in q.submissions if s.required]
-    sent = len(required) - len(missing)
-    if required:
-        summary = f"Đã có {sent}/{len(required)} đơn vị gửi báo cáo theo quy định."
-    else:
-        summary = "Không có đơn vị nào phải báo cáo định kỳ."
+    on_time = [s for s in required if s.state == "dung_han"]
+    late = [s for s in required if s.state == "tre_han"]
+    missing = [s for s in required if s.state == "chua_nop"]
+    voluntary = [s for s in q.submissions if not s.required and s.state != "chua_nop"]
     next_quarter = period.quarter + 1 if period.quarter < 4 else None
-    ten_goi = p.co_quan.ten_goi or (p.co_quan.ban_hanh[:1] + p.co_quan.ban_hanh[1:].lower())
+    ten_goi = p.co_quan.ten_goi or short_name(p.co_quan.ban_hanh)
+    secretariat = plan.units.get(p.co_quan_thuong_truc)
     return {
         "plan": p,
         "bao_cao": report,
         "nam": period.year,
+        "nam_toi": period.year + 1,
         "quy": period.quarter,
         "quy_la_ma": roman(period.quarter),
         "quy_toi_la_ma": roman(next_quarter) if next_quarter else "",
@@ -212,28 +311,31 @@ def template_context(
         "ten_ke_hoach_thuong": _lower_first(p.ten),
         "ten_goi": ten_goi,
         "co_quan_ban_hanh": p.co_quan.ban_hanh,
+        "co_quan_thuong_truc": secretariat.ten if secretariat else p.co_quan_thuong_truc,
+        "co_so_lieu": any(s.state != "chua_nop" for s in q.submissions),
+        "co_bieu_do": has_chart(q),
         "chi_tieu": {
             "tong": len(targets),
             "dat": q.count_targets("dat"),
             "chua_dat": len(not_met),
             "chua_co_so_lieu": len(no_data),
             "tat_ca": targets,
+            "stt": numbers,
             "danh_sach_chua_dat": not_met,
             "danh_sach_chua_co_so_lieu": no_data,
             "thieu_don_vi": partial,
+            "dat_lo_trinh": [t for t in not_met if t.progress == "dung_tien_do"],
+            "cham_lo_trinh": [t for t in not_met if t.progress == "cham_tien_do"],
+            "chua_dat_theo_don_vi": _by_lead_unit(not_met, numbers),
+            "stt_chua_dat": [numbers[t.target.ma] for t in not_met],
+            "don_vi_thieu_so_lieu": list(
+                dict.fromkeys(u for t in [*no_data, *partial] for u in t.missing_units)
+            ),
         },
         "nhiem_vu": {
             "tong": len(tasks),
-            "tom_tat": _count_phrase(
-                [
-                    (len(of("hoan_thanh")), "hoàn thành"),
-                    (len(of("dang_thuc_hien")), "đang thực hiện"),
-                    (len(of("chua_thuc_hien")), "chưa thực hiện"),
-                    (len(of("qua_han")), "quá hạn"),
-                    (len(of("chua_bao_cao")), "chưa có báo cáo"),
-                ]
-            ),
             "tat_ca": tasks,
+            "da_bao_cao": len(tasks) - len(of("chua_bao_cao")),
             "hoan_thanh": of("hoan_thanh"),
             "dang_thuc_hien": of("dang_thuc_hien"),
             "chua_thuc_hien": of("chua_thuc_hien"),
@@ -241,42 +343,50 @@ def template_context(
             "chua_bao_cao": of("chua_bao_cao"),
         },
         "gui_bao_cao": {
+            "phai_nop": len(required),
+            "da_nop": len(on_time) + len(late),
             "dung_han": on_time,
             "tre_han": late,
             "chua_nop": missing,
             "tu_nguyen": voluntary,
-            "tom_tat": summary,
         },
         "kho_khan": [n for n in q.notes if n.kho_khan],
         "kien_nghi": [n for n in q.notes if n.kien_nghi],
     }
 
 
+# --------------------------------------------------------------------------- document
+
+
 def build_document(
     plan: Plan, q: QuarterAttainment, report: ReportInput, when: dt.date
 ) -> ReportDocument:
     p = plan.plan
-    rendered = render_template(plan.root, template_context(plan, q, report, when), _filters(plan))
+    rendered = render_template(
+        plan.root, template_context(plan, q, report, when), _filters(plan), PLACEHOLDERS
+    )
     body: list[Block] = []
     for block in rendered.blocks:
         if isinstance(block, Placeholder):
-            if block.name == "bang_chi_tieu":
-                body.append(targets_table(plan, q))
-            elif block.name == "bieu_do":
+            if block.name == TABLE_PLACEHOLDER:
                 if q.targets:
-                    body.append(chart_image(q))
-            else:
-                raise KehoachError(
-                    f"mẫu báo cáo dùng chỗ trống không có: [[{block.name}]]; chỉ có "
-                    "[[bang_chi_tieu]] và [[bieu_do]]"
-                )
+                    body.append(targets_table(plan, q))
+            elif has_chart(q):
+                body.append(chart_image(q))
         else:
             body.append(block)
     trich_yeu = rendered.trich_yeu or (
         f"Kết quả thực hiện Kế hoạch {_lower_first(p.ten)} quý {roman(q.period.quarter)} "
         f"năm {q.period.year}"
     )
-    _refuse_illegal(trich_yeu, body)
+    closing = Closing(
+        noi_nhan=tuple(p.bao_cao.noi_nhan),
+        luu=p.bao_cao.luu,
+        quyen_han=tuple(p.bao_cao.ky.quyen_han),
+        chuc_vu=tuple(p.bao_cao.ky.chuc_vu),
+        ho_ten=p.bao_cao.ky.ho_ten,
+    )
+    _refuse_illegal(trich_yeu, body, closing)
     return ReportDocument(
         header=Header(
             chu_quan=p.co_quan.chu_quan,
@@ -289,36 +399,51 @@ def build_document(
         loai_van_ban="BÁO CÁO",
         trich_yeu=trich_yeu,
         body=tuple(body),
-        closing=Closing(
-            noi_nhan=tuple(p.bao_cao.noi_nhan),
-            luu=p.bao_cao.luu,
-            quyen_han=tuple(p.bao_cao.ky.quyen_han),
-            chuc_vu=tuple(p.bao_cao.ky.chuc_vu),
-            ho_ten=p.bao_cao.ky.ho_ten,
-        ),
+        closing=closing,
         title=f"Báo cáo {trich_yeu[:1].lower()}{trich_yeu[1:]}",
         author=p.co_quan.ban_hanh,
         keywords=(str(q.period), "kehoach"),
     )
 
 
-def _refuse_illegal(trich_yeu: str, body: list[Block]) -> None:
-    """Template text is the secretariat's; what it writes must still be valid XML."""
-    texts = [trich_yeu]
-    for block in body:
-        texts.extend(str(v) for v in getattr(block, "__dict__", {}).values())
-        for run in getattr(block, "runs", ()):
-            texts.append(run.text)
-        text = getattr(block, "text", None)
-        if isinstance(text, str):
-            texts.append(text)
+def _texts(blocks: Sequence[Block]) -> Iterable[str]:
+    for block in blocks:
+        if isinstance(block, Heading):
+            yield block.text
+        elif isinstance(block, Paragraph):
+            yield from (run.text for run in block.runs)
+        elif isinstance(block, Table):
+            yield block.caption
+            for row in block.rows:
+                yield from row.cells
+        else:
+            yield block.caption
+
+
+def _refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> None:
+    """A .docx cannot hold control characters (a YAML string may, through escapes such
+    as "\\x01"): say where instead of failing inside the XML library."""
+    texts = [trich_yeu, *_texts(body), *closing.noi_nhan, closing.luu, closing.ho_ten,
+             *closing.quyen_han, *closing.chuc_vu]  # fmt: skip
     for text in texts:
         bad = _XML_ILLEGAL.search(text)
         if bad:
+            shown = " ".join(_XML_ILLEGAL.sub(" ", text).split())
+            if len(shown) > 60:
+                shown = shown[:57] + "…"
             raise KehoachError(
-                f"mẫu báo cáo sinh ra ký tự điều khiển U+{ord(bad[0]):04X}, không được phép "
-                "trong văn bản; hãy sửa mẫu trong templates/"
+                f"văn bản báo cáo có ký tự điều khiển U+{ord(bad[0]):04X} (trong “{shown}”), "
+                "không được phép trong tệp .docx; hãy xóa ký tự đó trong tệp YAML hoặc "
+                "trong mẫu templates/"
             )
 
 
-__all__ = ["build_document", "targets_table", "template_context"]
+__all__ = [
+    "build_document",
+    "chart_image",
+    "goal_phrase",
+    "plan_value",
+    "section_chain",
+    "targets_table",
+    "template_context",
+]

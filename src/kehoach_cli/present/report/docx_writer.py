@@ -6,14 +6,17 @@ Layout (all lengths from the decree's ranges, see shared/reference/nd30-report-f
   top margin, size 13, none on page 1 (``titlePg`` with an empty first-page header);
 - Times New Roman on every script slot (ascii, hAnsi, cs, eastAsia) of the document defaults,
   the Normal style and every run; black; all text in NFC;
-- the header: a borderless two-column table. Left: governing body (uppercase, regular 13),
-  issuing body (uppercase, bold 13) with a centred line 0.4 of its length under it, then
+- the header: a borderless two-column table (70 + 95 mm). Left: governing body (uppercase,
+  regular 13), issuing body (uppercase, bold 13; a long name wraps into balanced lines) with
+  a centred line 0.4 of its (longest line's) length under it, then
   ``Số: …`` (13). Right: the national name (bold 12), the motto (bold 13) with a line exactly
   as long as it, then the italic place-and-date line (14) on the row of ``Số``;
 - ``BÁO CÁO`` and the trích yếu (bold 14, centred) with a short line under them;
 - the body: justified, 14, first-line indent 1.27 cm, 6 pt after, line spacing 1.15
-  ("multiple" everywhere); headings by level; data tables with borders, a repeated bold header
-  row and bold group rows; centred images with an italic caption; ending with ``./.``;
+  ("multiple" everywhere); headings by level; data tables with borders, rows that never
+  split, a repeated bold header row and bold group rows both kept with the row after them
+  (no header or group title alone at the foot of a page); centred images with an italic
+  caption; ending with ``./.``;
 - the closing: a borderless two-column table whose only row cannot split, every paragraph
   kept with the next. Left: ``Nơi nhận:`` and the recipients; right: the signature block.
 
@@ -89,7 +92,7 @@ BODY_AFTER_TWIPS: Final = 120  # 6 pt
 LINE_MULTIPLE: Final = 276  # 1.15 lines (lineRule "auto": 240ths of a line)
 LINE_SINGLE: Final = 240
 
-HEADER_LEFT_TWIPS: Final = round(65 * _TWIPS_PER_MM)
+HEADER_LEFT_TWIPS: Final = round(70 * _TWIPS_PER_MM)  # the national name needs 88.3 mm
 HEADER_RIGHT_TWIPS: Final = TEXT_WIDTH_TWIPS - HEADER_LEFT_TWIPS
 CLOSING_LEFT_TWIPS: Final = round(75 * _TWIPS_PER_MM)
 CLOSING_RIGHT_TWIPS: Final = TEXT_WIDTH_TWIPS - CLOSING_LEFT_TWIPS
@@ -415,10 +418,16 @@ def _header_table(header: Header) -> Any:
         p = _para(_Fmt("center"), plain13)
         _add_lines(p, chu_quan, plain13)
         left_top.append(p)
-    p = _para(_Fmt("center"), bold13)
+    issuing_width = _longest_line_width(ban_hanh, 13, left_w)
+    side = 0
+    if "\n" not in ban_hanh.strip():  # one long name: balanced lines, no lone last word
+        # at least 1.5 mm clear on each side, so that it never touches the right column
+        lines_width = _balanced_width(" ".join(ban_hanh.split()), 13, left_w - _mm(3))
+        side = (left_w - lines_width) // 2
+        issuing_width = min(issuing_width, lines_width)
+    p = _para(_Fmt("center", ind_left=side, ind_right=side), bold13)
     _add_lines(p, ban_hanh, bold13)
     left_top.append(p)
-    issuing_width = _longest_line_width(ban_hanh, 13, left_w)
     left_top.append(_rule(left_w, round(issuing_width * SHORT_LINE_RATIO)))
 
     right_top = [
@@ -537,8 +546,8 @@ def _with_ending_mark(block: Paragraph) -> Paragraph:
     return Paragraph((*runs, Run(suffix)))
 
 
-def _cell_para(text: str, align: Align, font: _Font) -> Any:
-    fmt = _Fmt(align, before=40, after=40)
+def _cell_para(text: str, align: Align, font: _Font, *, keep_next: bool = False) -> Any:
+    fmt = _Fmt(align, before=40, after=40, keep_next=keep_next)
     p = _para(fmt, font)
     _add_lines(p, text, font)
     return p
@@ -556,7 +565,8 @@ def _data_table(block: Table) -> list[Any]:
     widths = _fit_widths([c.width_mm for c in block.columns], TEXT_WIDTH_TWIPS)
     tbl = _new_table(widths, borders=True, cell_margin=TABLE_CELL_MARGIN_TWIPS, center=True)
     header_cells = [
-        _Cell(w, [_cell_para(c.title, "center", _Font(size, bold=True))], v_align="center")
+        _Cell(w, [_cell_para(c.title, "center", _Font(size, bold=True), keep_next=True)],
+              v_align="center")
         for w, c in zip(widths, block.columns, strict=True)
     ]
     _add_row(tbl, header_cells, cant_split=True, header=True)
@@ -572,7 +582,8 @@ def _data_row_cells(row: TableRow, block: Table, widths: Sequence[int]) -> list[
     size = TABLE_CELL_SIZE_PT
     if row.kind == "group":
         text = " ".join(_nfc(c).strip() for c in row.cells if c.strip())
-        para = _cell_para(text, "left", _Font(size, bold=True))
+        # a group row stays with the first row of its group
+        para = _cell_para(text, "left", _Font(size, bold=True), keep_next=True)
         return [_Cell(sum(widths), [para], span=len(widths), v_align="center")]
     texts = list(row.cells[: len(widths)]) + [""] * (len(widths) - len(row.cells))
     align_map: dict[str, Align] = {"left": "left", "center": "center", "right": "right"}

@@ -1,0 +1,705 @@
+"""The quarterly report's content: wording from the template, figures from the attainment
+engine, on the small repo of report_repo.py (and variants of it).
+
+Every figure of the targets table is recomputed here from the YAML numbers with
+fractions and formatted by present/numbers.py, then compared with the cell.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from kehoach_cli.errors import KehoachError
+from kehoach_cli.load.models import ReportInput
+from kehoach_cli.present.numbers import format_percent, format_value
+from kehoach_cli.present.report.content import (
+    build_document,
+    goal_phrase,
+    section_chain,
+    short_name,
+    targets_table,
+)
+from kehoach_cli.present.report.document import (
+    Heading,
+    Image,
+    Paragraph,
+    ReportDocument,
+    Table,
+)
+from kehoach_cli.present.report.docx_writer import render_docx
+from kehoach_cli.present.report.templating import join_vietnamese
+
+from . import report_repo as rr
+
+# --------------------------------------------------------------------------- helpers
+
+
+def build(root: Path, n: int = 2, when: dt.date = rr.REPORT_DAY) -> ReportDocument:
+    plan = rr.load(root)
+    return build_document(plan, rr.quarter(plan, n), rr.report_input(plan, n), when)
+
+
+def text(block: Paragraph | Heading) -> str:
+    return block.text if isinstance(block, Heading) else "".join(r.text for r in block.runs)
+
+
+def lines(doc: ReportDocument) -> list[str]:
+    """The body as text: headings with '#' marks, paragraphs, '[Bảng]' and '[Biểu đồ]'."""
+    out: list[str] = []
+    for block in doc.body:
+        if isinstance(block, Heading):
+            out.append("#" * block.level + " " + block.text)
+        elif isinstance(block, Paragraph):
+            out.append(text(block))
+        elif isinstance(block, Table):
+            out.append("[Bảng]")
+        else:
+            out.append("[Biểu đồ]")
+    return out
+
+
+def section(doc: ReportDocument, start: str, end: str | None) -> list[str]:
+    """The lines after the heading ``start`` up to the heading ``end``."""
+    body = lines(doc)
+    first = body.index(start) + 1
+    last = body.index(end) if end else len(body)
+    return body[first:last]
+
+
+def table(doc: ReportDocument) -> Table:
+    tables = [b for b in doc.body if isinstance(b, Table)]
+    assert len(tables) == 1
+    return tables[0]
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    return rr.write(tmp_path)
+
+
+@pytest.fixture
+def doc(root: Path) -> ReportDocument:
+    return build(root)
+
+
+H1 = "# I. KẾT QUẢ THỰC HIỆN"
+H1_1 = "## 1. Kết quả thực hiện các chỉ tiêu"
+H1_2 = "## 2. Kết quả thực hiện các nhiệm vụ"
+H1_3 = "## 3. Tình hình gửi báo cáo của các đơn vị"
+H2 = "# II. TỒN TẠI, HẠN CHẾ"
+H3 = "# III. KHÓ KHĂN, VƯỚNG MẮC"
+H4 = "# IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026"
+H5 = "# V. ĐỀ XUẤT, KIẾN NGHỊ"
+
+# --------------------------------------------------------------------------- title, headings
+
+
+def test_trich_yeu(doc: ReportDocument) -> None:
+    assert doc.loai_van_ban == "BÁO CÁO"
+    assert doc.trich_yeu == (
+        "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2026 của xã Mẫu Sơn quý II năm 2026"
+    )
+
+
+def test_header_and_closing_come_from_the_plan(doc: ReportDocument) -> None:
+    assert doc.header.chu_quan == "UBND XÃ MẪU SƠN"
+    assert doc.header.ban_hanh == "BAN CHỈ ĐẠO"
+    assert doc.header.so is None  # draft: the input has no "so"
+    assert doc.header.ky_hieu == "BC-BCĐ"
+    assert doc.header.ngay == rr.REPORT_DAY
+    assert doc.closing.noi_nhan == ("UBND huyện", "Thành viên BCĐ xã")
+    assert doc.closing.ho_ten == "Lê Thị Hoa"
+
+
+def test_opening_paragraph_cites_the_plan(doc: ReportDocument) -> None:
+    assert lines(doc)[0] == (
+        "Thực hiện Kế hoạch số 07/KH-BCĐ ngày 05/01/2026 về chuyển đổi số năm 2026 của xã "
+        "Mẫu Sơn, Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 như sau:"
+    )
+
+
+def test_headings_in_order(doc: ReportDocument) -> None:
+    headings = [line for line in lines(doc) if line.startswith("#")]
+    assert headings == [H1, H1_1, H1_2, H1_3, H2, H3, H4, H5]
+    levels = [b.level for b in doc.body if isinstance(b, Heading)]
+    assert levels == [1, 2, 2, 2, 1, 1, 1, 1]
+
+
+def test_general_assessment_from_the_input(doc: ReportDocument) -> None:
+    assert section(doc, H1, H1_1) == ["Quý II, các đơn vị triển khai tích cực các nhiệm vụ."]
+
+
+def test_general_assessment_derived_when_absent(tmp_path: Path) -> None:
+    doc = build(rr.write(tmp_path, report=None))
+    assert section(doc, H1, H1_1) == [
+        "Trong quý II năm 2026, các cơ quan, đơn vị, thành viên Ban Chỉ đạo đã triển khai "
+        "các nhiệm vụ được giao tại Kế hoạch; kết quả cụ thể như sau:"
+    ]
+
+
+# --------------------------------------------------------------------------- 1. targets
+
+
+def test_targets_summary_and_placement(doc: ReportDocument) -> None:
+    assert section(doc, H1_1, H1_2) == [
+        "Kế hoạch đề ra 6 chỉ tiêu. Đến hết quý II, có 2 chỉ tiêu đã đạt mục tiêu năm, "
+        "3 chỉ tiêu chưa đạt và 1 chỉ tiêu chưa có số liệu (chi tiết tại Bảng 1 và "
+        "Biểu đồ 1). Trong số các chỉ tiêu chưa đạt, có 1 chỉ tiêu đã đạt mốc lộ trình "
+        "quý II.",
+        "[Bảng]",
+        "[Biểu đồ]",
+    ]
+
+
+def test_targets_table_header_and_caption(doc: ReportDocument) -> None:
+    t = table(doc)
+    assert t.caption == "Bảng 1. Kết quả thực hiện các chỉ tiêu quý II năm 2026"
+    assert [c.title for c in t.columns] == [
+        "STT", "Chỉ tiêu", "Kế hoạch\nnăm", "Kết quả\nquý II", "Tỷ lệ\nđạt", "Đánh giá",
+        "Đơn vị\nchủ trì",
+    ]
+    assert [c.align for c in t.columns] == [
+        "center", "left", "center", "center", "center", "center", "left",
+    ]
+    assert sum(c.width_mm for c in t.columns) == 165  # the text width: nothing is scaled
+
+
+def test_targets_table_groups_rows_by_plan_section(doc: ReportDocument) -> None:
+    rows = table(doc).rows
+    assert [(r.kind, r.cells[0]) for r in rows] == [
+        ("group", "I.1. Chính quyền số"),
+        ("group", "I.1.a. Hạ tầng số"),
+        ("data", "1"),
+        ("data", "2"),
+        ("group", "I.1. Chính quyền số"),  # back in I.1 itself, not in I.1.a
+        ("data", "3"),
+        ("group", "I.2. Kinh tế số"),
+        ("data", "4"),
+        ("data", "5"),
+        ("group", "Các chỉ tiêu khác"),  # no "muc"
+        ("data", "6"),
+    ]
+    assert all(len(r.cells) == 1 for r in rows if r.kind == "group")
+
+
+def _expected_figures() -> dict[str, tuple[Fraction | None, Fraction | None]]:
+    """(value, percent attained) of each target, from the YAML numbers of report_repo."""
+    ho_so = Fraction(100 * (45 + 28), 50 + 30)  # ty_le: 100 × Σtu_so / Σmau_so
+    phu_song = Fraction("87.5")  # gia_tri: the mean of one figure
+    thoi_gian = Fraction("2.5")
+    lop = Fraction(1 + 2)  # tong, luy_ke: quarters 1 and 2
+    camera = Fraction(1300)
+    return {
+        "ho-so-truc-tuyen": (ho_so, 100 * ho_so / 95),
+        "phu-song": (phu_song, 100 * phu_song / 100),
+        "thoi-gian": (thoi_gian, 100 * Fraction(3) / thoi_gian),  # "<=": goal / value
+        "lop-tap-huan": (lop, 100 * lop / 4),
+        "doanh-nghiep": (None, None),
+        "camera": (camera, 100 * camera / 1250),
+    }
+
+
+def test_every_figure_of_the_targets_table(root: Path, doc: ReportDocument) -> None:
+    plan = rr.load(root)
+    expected = _expected_figures()
+    data_rows = [r for r in table(doc).rows if r.kind == "data"]
+    assert len(data_rows) == len(plan.targets) == len(expected)
+    for number, (row, (ma, target)) in enumerate(
+        zip(data_rows, plan.targets.items(), strict=True), 1
+    ):
+        value, ratio = expected[ma]
+        sign = "≥" if target.so_sanh == ">=" else "≤"
+        unit = target.don_vi_tinh
+        assert row.cells == (
+            str(number),
+            target.ten,
+            f"{sign} {format_value(Fraction(str(target.muc_tieu)), unit)}",
+            "—" if value is None else format_value(value, unit),
+            "—" if ratio is None else format_percent(ratio),
+            "Chưa có số liệu" if value is None else row.cells[5],
+            plan.units[target.chu_tri].ten,
+        ), ma
+
+
+def test_targets_table_literal_cells(doc: ReportDocument) -> None:
+    """The same figures as a reader sees them (half-up rounding, thousands, units)."""
+    rows = {r.cells[0]: r.cells[2:6] for r in table(doc).rows if r.kind == "data"}
+    assert rows == {
+        "1": ("≥ 95%", "91,3%", "96,1%", "Chưa đạt"),  # 91,25 rounds half up
+        "2": ("≥ 100%", "87,5%", "87,5%", "Chưa đạt"),
+        "3": ("≤ 3 ngày", "2,5 ngày", "120%", "Đạt"),
+        "4": ("≥ 4 lớp", "3 lớp", "75%", "Chưa đạt"),
+        "5": ("≥ 12,5 doanh nghiệp", "—", "—", "Chưa có số liệu"),
+        "6": ("≥ 1.250 camera", "1.300 camera", "104%", "Đạt"),
+    }
+
+
+def test_chart_follows_the_table(doc: ReportDocument) -> None:
+    images = [b for b in doc.body if isinstance(b, Image)]
+    assert len(images) == 1
+    assert images[0].caption == (
+        "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý II năm 2026"
+    )
+    assert images[0].png.startswith(b"\x89PNG")
+    assert images[0].width_mm == 160
+
+
+def test_table_without_sections_has_no_group_rows(tmp_path: Path) -> None:
+    plan_text = rr.PLAN.split("cac_muc:")[0]
+    plan = rr.load(rr.write(tmp_path, plan=plan_text))
+    rows = targets_table(plan, rr.quarter(plan)).rows
+    assert [r.kind for r in rows] == ["data"] * 6
+
+
+def test_section_chain_is_outermost_first(root: Path) -> None:
+    plan = rr.load(root)
+    assert [s.muc for s in section_chain(plan, "I.1.a.(1)")] == ["I.1", "I.1.a"]
+    assert [s.muc for s in section_chain(plan, "I.10")] == []  # I.1 is not I.10's parent
+    assert section_chain(plan, None) == ()
+
+
+# --------------------------------------------------------------------------- 2. tasks
+
+
+def test_task_paragraphs(doc: ReportDocument) -> None:
+    assert section(doc, H1_2, H1_3) == [
+        "Kế hoạch giao 5 nhiệm vụ. Theo báo cáo của các đơn vị chủ trì, đến hết quý II có "
+        "1 nhiệm vụ đã hoàn thành, 1 nhiệm vụ đang thực hiện, 1 nhiệm vụ chưa triển khai, "
+        "1 nhiệm vụ quá hạn và 1 nhiệm vụ chưa có báo cáo.",
+        "- Đã hoàn thành nhiệm vụ “Cập nhật Cổng thông tin điện tử xã” (Văn phòng HĐND và "
+        "UBND xã chủ trì). Kết quả: Đã đăng 40 tin bài.",
+        "- Nhiệm vụ “Làm sạch dữ liệu dân cư” (Công an xã chủ trì) đã quá hạn hoàn thành "
+        "(hạn 31/5/2026), hiện đang thực hiện.",
+        "- Chưa triển khai 1 nhiệm vụ: “Tổ chức tập huấn chữ ký số” (Văn phòng HĐND và "
+        "UBND xã chủ trì).",
+        "- Chưa có báo cáo của đơn vị chủ trì về 1 nhiệm vụ: “Số hóa hồ sơ đất đai” "
+        "(Phòng Kinh tế chủ trì).",
+    ]
+
+
+# --------------------------------------------------------------------------- 3. submissions
+
+
+def test_submissions(doc: ReportDocument) -> None:
+    assert section(doc, H1_3, H2) == [
+        "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý II chậm nhất ngày "
+        "20/6/2026. Đến ngày 29/6/2026, đã có 2/3 đơn vị gửi báo cáo, cụ thể:",
+        "- Gửi đúng hạn (1 đơn vị): Văn phòng HĐND và UBND xã.",
+        "- Gửi chậm (1 đơn vị): Công an xã (gửi ngày 23/6/2026, chậm 3 ngày).",
+        "- Chưa gửi báo cáo (1 đơn vị): Phòng Kinh tế.",
+        "Ngoài ra, Công chức Địa chính (không thuộc diện báo cáo định kỳ) đã gửi báo cáo "
+        "kết quả phối hợp thực hiện.",
+    ]
+
+
+# --------------------------------------------------------------------------- II..V
+
+
+def test_shortcomings_are_derived(doc: ReportDocument) -> None:
+    assert section(doc, H2, H3) == [
+        "- Chỉ tiêu “Tỷ lệ hồ sơ được giải quyết trực tuyến” mới đạt 91,3% so với mục tiêu "
+        "năm tối thiểu 95% (tỷ lệ đạt 96,1%); đã đạt mốc lộ trình quý II (90%).",
+        # a goal of 100% to reach: no "tối thiểu", no ratio equal to the value
+        "- Chỉ tiêu “Tỷ lệ thôn được phủ sóng 4G” mới đạt 87,5% so với mục tiêu năm 100%.",
+        "- Chỉ tiêu “Số lớp tập huấn kỹ năng số” mới đạt 3 lớp so với mục tiêu năm tối "
+        "thiểu 4 lớp (tỷ lệ đạt 75%).",
+        "- Chỉ tiêu “Số doanh nghiệp bán hàng trên sàn thương mại điện tử” chưa có số liệu "
+        "do Phòng Kinh tế chưa báo cáo.",
+        "- Chỉ tiêu “Tỷ lệ hồ sơ được giải quyết trực tuyến” còn thiếu số liệu của Phòng "
+        "Kinh tế; kết quả quý II mới tổng hợp từ số liệu của các đơn vị đã báo cáo.",
+        "- Còn 1 nhiệm vụ đã quá hạn nhưng chưa hoàn thành, do Công an xã chủ trì.",
+        "- Còn 1 nhiệm vụ chưa được đơn vị chủ trì báo cáo kết quả thực hiện.",
+        "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 1 đơn vị gửi "
+        "chậm và 1 đơn vị chưa gửi báo cáo.",
+    ]
+
+
+def test_a_target_at_most_behind(tmp_path: Path) -> None:
+    results = dict(rr.RESULTS)
+    results["van-phong/2026-Q2"] = results["van-phong/2026-Q2"].replace(
+        "thoi-gian: {gia_tri: 2.5}", "thoi-gian: {gia_tri: 4}"
+    )
+    doc = build(rr.write(tmp_path, results=results))
+    assert (
+        "- Chỉ tiêu “Thời gian giải quyết hồ sơ bình quân” là 4 ngày, chưa bảo đảm mục "
+        "tiêu năm tối đa 3 ngày (tỷ lệ đạt 75%)."
+    ) in section(doc, H2, H3)
+
+
+def test_difficulties_are_attributed(doc: ReportDocument) -> None:
+    assert section(doc, H3, H4) == [
+        "- Văn phòng HĐND và UBND xã: Thiếu máy quét tài liệu.",
+        "- Công an xã: Đường truyền chậm vào giờ cao điểm.",  # ";" at the end replaced
+    ]
+
+
+def test_directions_from_the_input(doc: ReportDocument) -> None:
+    assert section(doc, H4, H5) == [
+        "- Hoàn thành làm sạch dữ liệu dân cư trong quý III.",
+        "- Tổ chức 02 lớp tập huấn kỹ năng số.",
+    ]
+
+
+def test_directions_derived_when_absent(tmp_path: Path) -> None:
+    doc = build(rr.write(tmp_path, report="ngay: 2026-06-29\n"))
+    assert section(doc, H4, H5) == [
+        "- Các đơn vị chủ trì tập trung thực hiện các chỉ tiêu chưa đạt mục tiêu năm (số "
+        "thứ tự theo Bảng 1): Văn phòng HĐND và UBND xã (chỉ tiêu 1 và 2); Công an xã "
+        "(chỉ tiêu 4).",
+        "- Phòng Kinh tế báo cáo bổ sung số liệu các chỉ tiêu còn thiếu.",
+        "- Khẩn trương hoàn thành các nhiệm vụ đã quá hạn: “Làm sạch dữ liệu dân cư” "
+        "(Công an xã chủ trì).",
+        "- Chấn chỉnh việc thực hiện chế độ báo cáo: các cơ quan, đơn vị gửi báo cáo đầy "
+        "đủ, đúng thời hạn, báo cáo rõ kết quả thực hiện từng nhiệm vụ được giao chủ trì.",
+        "- Các cơ quan, đơn vị tiếp tục triển khai các nhiệm vụ được giao; gửi báo cáo kết "
+        "quả quý III về Văn phòng HĐND và UBND xã (cơ quan thường trực) chậm nhất ngày "
+        "20/9/2026.",
+    ]
+
+
+def test_proposals_secretariat_first_then_units(doc: ReportDocument) -> None:
+    assert section(doc, H5, None) == [
+        "- Đề nghị UBND huyện hỗ trợ kinh phí.",
+        "Ngoài ra, các cơ quan, đơn vị có đề xuất, kiến nghị như sau:",
+        "- Công an xã: Đề nghị bổ sung 01 máy tính.",
+        "- Công chức Địa chính: Đề nghị cấp tài khoản phần mềm quản lý đất đai.",
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch quý II năm 2026 của Ban Chỉ đạo.",
+    ]
+
+
+def test_proposals_of_units_only(tmp_path: Path) -> None:
+    doc = build(rr.write(tmp_path, report="ngay: 2026-06-29\n"))
+    assert section(doc, H5, None)[:2] == [
+        "- Công an xã: Đề nghị bổ sung 01 máy tính.",
+        "- Công chức Địa chính: Đề nghị cấp tài khoản phần mềm quản lý đất đai.",
+    ]
+
+
+def test_rendered_body_ends_with_the_mark(doc: ReportDocument) -> None:
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    texts = [p.text for p in document.paragraphs if p.text.strip()]
+    assert texts[-1] == (
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch quý II năm 2026 của Ban Chỉ đạo./."
+    )
+    # every body line reads as a sentence: no empty "- " item, no doubled punctuation
+    for line in lines(doc):
+        assert line.strip() not in ("-", "- .", ".")
+        for bad in ("..", " .", " ,", ",,", ";.", ".;", "  ", "“ ", " ”"):
+            assert bad not in line, (bad, line)
+
+
+# --------------------------------------------------------------------------- other quarters
+
+
+def test_fourth_quarter_has_no_next_quarter(tmp_path: Path) -> None:
+    results = {
+        key.replace("2026-Q2", "2026-Q4"): text_.replace("ky: 2026-Q2", "ky: 2026-Q4")
+        .replace("2026-06-", "2026-11-")
+        for key, text_ in rr.RESULTS.items()
+        if key.endswith("Q2")
+    }
+    results["cong-an/2026-Q1"] = rr.RESULTS["cong-an/2026-Q1"]
+    root = rr.write(tmp_path, report=None, results=results)
+    doc = build(root, 4, dt.date(2026, 11, 26))
+    body = lines(doc)
+    assert "# IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI" in body
+    assert doc.trich_yeu.endswith("quý IV năm 2026")
+    joined = "\n".join(body)
+    for wording in ("quý V", "QUÝ V", "quý tới", "QUÝ TỚI", "mốc lộ trình"):
+        assert wording not in joined
+    directions = section(doc, "# IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", H5)
+    assert directions[0] == (
+        "- Đánh giá nguyên nhân các chỉ tiêu chưa đạt mục tiêu năm 2026 (chỉ tiêu 1, 2 và 4 "
+        "tại Bảng 1), đề xuất giải pháp khắc phục trong năm 2027."
+    )
+    assert directions[-1] == (
+        "- Các cơ quan, đơn vị tổng kết việc thực hiện Kế hoạch năm 2026; đề xuất nhiệm vụ, "
+        "giải pháp trọng tâm năm 2027, gửi Văn phòng HĐND và UBND xã (cơ quan thường trực) "
+        "tổng hợp."
+    )
+
+
+def test_a_quarter_without_any_data(tmp_path: Path) -> None:
+    root = rr.write(tmp_path, report=None)
+    doc = build(root, 3, dt.date(2026, 10, 5))
+    assert lines(doc) == [
+        "Thực hiện Kế hoạch số 07/KH-BCĐ ngày 05/01/2026 về chuyển đổi số năm 2026 của xã "
+        "Mẫu Sơn, Ban Chỉ đạo báo cáo kết quả thực hiện quý III năm 2026 như sau:",
+        H1,
+        "Đến ngày 05/10/2026, Ban Chỉ đạo chưa nhận được báo cáo kết quả thực hiện quý III "
+        "năm 2026 của cơ quan, đơn vị nào nên chưa có số liệu để đánh giá kết quả thực hiện "
+        "các chỉ tiêu, nhiệm vụ của Kế hoạch trong quý.",
+        H1_1,
+        "Kế hoạch đề ra 6 chỉ tiêu; đến nay chưa có số liệu của chỉ tiêu nào (danh mục chỉ "
+        "tiêu tại Bảng 1).",
+        "[Bảng]",  # the plan's targets, every figure "—"; no chart of nothing
+        H1_2,
+        "Kế hoạch giao 5 nhiệm vụ; đến nay các đơn vị chủ trì chưa báo cáo tình hình thực "
+        "hiện nhiệm vụ nào.",
+        H1_3,
+        "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý III chậm nhất ngày "
+        "20/9/2026. Đến ngày 05/10/2026, chưa có đơn vị nào gửi báo cáo.",
+        "- Chưa gửi báo cáo (3 đơn vị): Văn phòng HĐND và UBND xã, Công an xã, Phòng "
+        "Kinh tế.",
+        H2,
+        "- Các cơ quan, đơn vị chưa gửi báo cáo kết quả quý III nên chưa có số liệu để đánh "
+        "giá việc thực hiện 6 chỉ tiêu và 5 nhiệm vụ của Kế hoạch.",
+        "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 3 đơn vị chưa gửi "
+        "báo cáo.",
+        H3,
+        "Chưa có báo cáo của các cơ quan, đơn vị nên chưa tổng hợp được khó khăn, vướng mắc.",
+        "# IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ IV NĂM 2026",
+        "- Các cơ quan, đơn vị khẩn trương gửi báo cáo kết quả thực hiện quý III năm 2026 về "
+        "Văn phòng HĐND và UBND xã (cơ quan thường trực) để tổng hợp, đánh giá.",
+        H5,
+        "Không có đề xuất, kiến nghị.",
+        "Trên đây là báo cáo kết quả thực hiện Kế hoạch quý III năm 2026 của Ban Chỉ đạo.",
+    ]
+    rows = [r for r in table(doc).rows if r.kind == "data"]
+    assert {r.cells[3:6] for r in rows} == {("—", "—", "Chưa có số liệu")}
+
+
+def test_a_quarter_without_data_before_its_deadline(tmp_path: Path) -> None:
+    """Before the deadline, units that have not reported yet are not late."""
+    doc = build(rr.write(tmp_path, report=None), 3, dt.date(2026, 9, 10))
+    assert not any("chưa bảo đảm thời hạn" in line for line in lines(doc))
+
+
+def test_a_plan_without_targets_or_tasks(tmp_path: Path) -> None:
+    results = {
+        "van-phong/2026-Q2": "don_vi: van-phong\nky: 2026-Q2\nngay_gui: 2026-06-18\n",
+    }
+    root = rr.write(
+        tmp_path, report=None, targets="chi_tieu: []\n", tasks="nhiem_vu: []\n",
+        results=results,
+    )
+    doc = build(root)
+    assert section(doc, H1_1, H1_2) == ["Kế hoạch không đề ra chỉ tiêu định lượng."]
+    assert section(doc, H1_2, H1_3) == [
+        "Kế hoạch không giao nhiệm vụ cụ thể cho các cơ quan, đơn vị."
+    ]
+    assert not any(isinstance(b, (Table, Image)) for b in doc.body)
+
+
+def test_everything_met_and_on_time(tmp_path: Path) -> None:
+    units = "don_vi:\n  - ma: van-phong\n    ten: Văn phòng HĐND và UBND xã\n"
+    targets = rr.TARGETS.split("  - ma: thoi-gian")[0].replace("muc_tieu: 95", "muc_tieu: 90")
+    targets = targets.replace("[van-phong, cong-an, kinh-te]", "[van-phong]")
+    results = {
+        "van-phong/2026-Q2": """\
+don_vi: van-phong
+ky: 2026-Q2
+ngay_gui: 2026-06-18
+chi_tieu:
+  ho-so-truc-tuyen: {tu_so: 46, mau_so: 50}
+  phu-song: {gia_tri: 100}
+""",
+    }
+    root = rr.write(tmp_path, report=None, units=units, targets=targets,
+                    tasks="nhiem_vu: []\n", results=results)
+    doc = build(root)
+    assert section(doc, H2, H3) == ["Trong quý, không có tồn tại, hạn chế đáng kể."]
+    assert section(doc, H3, H4) == [
+        "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc trong quý."
+    ]
+    assert section(doc, H1_3, H2) == [
+        "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý II chậm nhất ngày "
+        "20/6/2026. Đến ngày 29/6/2026, đã có 1/1 đơn vị gửi báo cáo, cụ thể:",
+        "- Gửi đúng hạn (1 đơn vị): Văn phòng HĐND và UBND xã.",
+    ]
+
+
+# --------------------------------------------------------------------------- data is text
+
+
+def test_data_cannot_add_markup_and_gets_curly_quotes(tmp_path: Path) -> None:
+    report = (
+        "ngay: 2026-06-29\n"
+        "danh_gia_chung: '# Không phải đề mục, [[bieu_do]] và **không đậm**; "
+        'theo "Đề án 06".\'\n'
+    )
+    doc = build(rr.write(tmp_path, report=report))
+    first = section(doc, H1, H1_1)
+    assert first == [
+        '# Không phải đề mục, [[bieu_do]] và **không đậm**; theo “Đề án 06”.'
+    ]
+    paragraph = next(b for b in doc.body if isinstance(b, Paragraph) and text(b) == first[0])
+    assert all(not r.bold and not r.italic for r in paragraph.runs)
+    assert sum(isinstance(b, Image) for b in doc.body) == 1
+
+
+def test_control_characters_are_refused(root: Path) -> None:
+    """validate refuses them in YAML; the builder still says where one would be."""
+    plan = rr.load(root)
+    report = ReportInput(danh_gia_chung="Tốt\x01 lắm")
+    with pytest.raises(KehoachError) as caught:
+        build_document(plan, rr.quarter(plan), report, rr.REPORT_DAY)
+    assert caught.value.message == (
+        "văn bản báo cáo có ký tự điều khiển U+0001 (trong “Tốt lắm”), không được phép "
+        "trong tệp .docx; hãy xóa ký tự đó trong tệp YAML hoặc trong mẫu templates/"
+    )
+
+
+def test_issued_number_and_date_come_from_the_input(tmp_path: Path) -> None:
+    doc = build(rr.write(tmp_path, report="so: 7\nngay: 2026-07-02\n"))
+    assert doc.header.so == 7
+    plan = rr.load(rr.write(tmp_path / "b", report="so: 7\n"))
+    assert rr.report_input(plan) == ReportInput(so=7)
+
+
+# --------------------------------------------------------------------------- small pieces
+
+
+@pytest.mark.parametrize(
+    ("names", "joined"),
+    [
+        ([], ""),
+        (["A"], "A"),
+        (["A", "B"], "A và B"),
+        (["A", "B", "C"], "A, B và C"),
+        # a name holding "và" would read as the end of the list
+        (["Công an xã", "Văn phòng HĐND và UBND xã"], "Công an xã, Văn phòng HĐND và UBND xã"),
+    ],
+)
+def test_join_vietnamese(names: list[str], joined: str) -> None:
+    assert join_vietnamese(names) == joined
+
+
+@pytest.mark.parametrize(
+    ("ban_hanh", "name"),
+    [
+        ("BAN CHỈ ĐẠO", "Ban Chỉ đạo"),
+        ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ MẪU SƠN", "Ban Chỉ đạo"),  # place names stay out
+        ("TỔ CÔNG TÁC ĐỀ ÁN 06", "Tổ công tác"),
+        ("VĂN PHÒNG ĐIỀU PHỐI", "Văn phòng điều phối"),
+    ],
+)
+def test_short_name(ban_hanh: str, name: str) -> None:
+    assert short_name(ban_hanh) == name
+
+
+def test_goal_phrase(root: Path) -> None:
+    plan = rr.load(root)
+    phrases = {ma: goal_phrase(t) for ma, t in plan.targets.items()}
+    assert phrases == {
+        "ho-so-truc-tuyen": "tối thiểu 95%",
+        "phu-song": "100%",
+        "thoi-gian": "tối đa 3 ngày",
+        "lop-tap-huan": "tối thiểu 4 lớp",
+        "doanh-nghiep": "tối thiểu 12,5 doanh nghiệp",
+        "camera": "tối thiểu 1.250 camera",
+    }
+
+
+def test_same_inputs_same_document(root: Path) -> None:
+    first, second = build(root), build(root)
+    assert first == second
+    assert render_docx(first) == render_docx(second)
+
+
+
+def test_the_repo_template_is_the_builtin_one() -> None:
+    """templates/ shows the secretariat where the wording lives: it must not drift from
+    the built-in template (copy the built-in one over it after changing it)."""
+    repo = Path(__file__).resolve().parents[3]
+    builtin = repo / "src" / "kehoach_cli" / "builtin_templates" / "bao-cao-quy.md.j2"
+    assert (repo / "templates" / "bao-cao-quy.md.j2").read_bytes() == builtin.read_bytes()
+    assert (repo / "templates" / "README.md").is_file()
+
+
+# --------------------------------------------------------------------------- read back
+
+
+def _cell_text(cell: Any) -> str:
+    """A cell's text with its line breaks as "\\n" (python-docx gives them so)."""
+    return "\n".join(p.text for p in cell.paragraphs)
+
+
+def test_the_docx_table_holds_the_same_cells(doc: ReportDocument) -> None:
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    header, *rows = document.tables[1].rows
+    model = table(doc)
+    assert [_cell_text(c) for c in header.cells] == [c.title for c in model.columns]
+    read: list[tuple[str, ...]] = []
+    for row in rows:
+        cells = [_cell_text(c) for c in row.cells]
+        # a group row spans the table: python-docx repeats the merged cell
+        read.append((cells[0],) if len(set(cells)) == 1 else tuple(cells))
+    assert read == [r.cells for r in model.rows]
+
+
+def test_table_header_and_group_rows_stay_with_the_next_row(doc: ReportDocument) -> None:
+    from docx.oxml.ns import qn
+
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    tbl = document.tables[1]
+    for row in tbl.rows:
+        keep = [p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs]
+        spanning = len({id(c._tc) for c in row.cells}) == 1
+        first = row._tr is tbl.rows[0]._tr
+        assert all(keep) if (first or spanning) else not any(keep)
+        assert row._tr.trPr.find(qn("w:cantSplit")) is not None
+
+
+def _greedy_lines(words: list[str], width: int) -> list[list[str]]:
+    from kehoach_cli.present.report.docx_writer import bold_text_width_twips
+
+    space = bold_text_width_twips(" ", 13)
+    lines: list[list[str]] = [[]]
+    used = 0
+    for word in words:
+        w = bold_text_width_twips(word, 13)
+        if lines[-1] and used + space + w > width:
+            lines.append([])
+            used = 0
+        used = w if not lines[-1] else used + space + w
+        lines[-1].append(word)
+    return lines
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # greedy wrapping in the column would leave "XÃ" alone on the last line
+        "BAN CHỈ ĐẠO CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI XÃ",
+        "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ "
+        "ĐỀ ÁN 06 XÃ",
+        "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ VŨ DƯƠNG",
+    ],
+)
+def test_a_long_issuing_body_wraps_into_balanced_lines(tmp_path: Path, name: str) -> None:
+    """The header's issuing body (70 mm column) gets equal indents: as few lines as the
+    column allows, at least 1.5 mm clear of the right column, no word alone on the last."""
+    from docx.oxml.ns import qn
+
+    plan_text = rr.PLAN.replace("  ban_hanh: BAN CHỈ ĐẠO\n", f"  ban_hanh: {name}\n")
+    doc = build(rr.write(tmp_path, plan=plan_text))
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    left = document.tables[0].rows[0].cells[0]
+    body = next(p for p in left.paragraphs if p.text == name)
+    ind = body._p.pPr.find(qn("w:ind"))
+    side = int(ind.get(qn("w:left")))
+    assert side == int(ind.get(qn("w:right"))) >= 85
+    cell = round(70 * 1440 / 25.4)
+    fewest = _greedy_lines(name.split(), cell - 170)
+    balanced = _greedy_lines(name.split(), cell - 2 * side)
+    assert len(balanced) == len(fewest)
+    assert len(balanced[-1]) >= 2
+    assert [r.bold for r in body.runs] == [True]
+
+
+def test_the_running_text_names_the_body_by_its_kind(tmp_path: Path) -> None:
+    plan_text = rr.PLAN.replace(
+        "  ban_hanh: BAN CHỈ ĐẠO\n", "  ban_hanh: BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ MẪU SƠN\n"
+    )
+    doc = build(rr.write(tmp_path, plan=plan_text))
+    assert lines(doc)[0].endswith(
+        ", Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 như sau:"
+    )

@@ -14,9 +14,11 @@ import typer
 try:  # typer >= 0.25 vendors click
     from typer import _click as click
 except ImportError:  # pragma: no cover
-    import click  # type: ignore[no-redef]
+    import click  # type: ignore[no-redef, import-not-found, unused-ignore]
 
 from . import __version__
+
+__all__ = ["app", "click"]
 
 app = typer.Typer(
     name="kehoach",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from typing import TextIO
@@ -9,19 +10,15 @@ from typing import TextIO
 
 def setup_utf8() -> None:
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        try:
+        with contextlib.suppress(AttributeError, OSError):
             import ctypes
 
             ctypes.windll.kernel32.SetConsoleOutputCP(65001)
-        except (AttributeError, OSError):
-            pass
     for stream in (sys.stdout, sys.stderr):
         encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
         if encoding != "utf8" and hasattr(stream, "reconfigure"):
-            try:
+            with contextlib.suppress(OSError, ValueError):
                 stream.reconfigure(encoding="utf-8", errors="replace")
-            except (OSError, ValueError):
-                pass
 
 
 def use_color(stream: TextIO) -> bool:

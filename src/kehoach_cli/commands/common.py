@@ -22,7 +22,9 @@ def today() -> dt.date:
         try:
             return dt.date.fromisoformat(fixed)
         except ValueError:
-            raise UsageError(f"KEHOACH_TODAY: cần ngày dạng YYYY-MM-DD, nhận được '{fixed}'")
+            raise UsageError(
+                f"KEHOACH_TODAY: cần ngày dạng YYYY-MM-DD, nhận được '{fixed}'"
+            ) from None
     return dt.date.today()
 
 

@@ -1,0 +1,259 @@
+"""Bytes a YAML manifest cannot hold, and file system setups, for the corpus.
+
+The legacy Vietnamese encodings are written here from their published tables, apart
+from the loader's own tables (src/kehoach_cli/load/yamlfile.py), so that a test of the
+encoding guess does not check a table against itself:
+
+- TCVN3 (TCVN 5712:1993 VN3, the "ABC" .VnTime fonts): one byte per letter;
+- VNI Windows (VNI-Times fonts): an ASCII letter followed by a byte adding its marks;
+- Windows-1258: precomposed base letters, tone as a combining byte;
+- Latin-1 as Notepad's "ANSI" on a Western Windows: letters it lacks become "?".
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import unicodedata
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+GRAVE, HOOK, TILDE, ACUTE, DOT = "\u0300", "\u0309", "\u0303", "\u0301", "\u0323"
+TONES = (GRAVE, HOOK, TILDE, ACUTE, DOT)  # huyền, hỏi, ngã, sắc, nặng
+
+# TCVN3: for each base vowel, its byte without tone, then with huyền, hỏi, ngã, sắc, nặng.
+_TCVN3_ROWS = {
+    "a": "61 b5 b6 b7 b8 b9",
+    "ă": "a8 bb bc bd be c6",
+    "â": "a9 c7 c8 c9 ca cb",
+    "e": "65 cc ce cf d0 d1",
+    "ê": "aa d2 d3 d4 d5 d6",
+    "i": "69 d7 d8 dc dd de",
+    "o": "6f df e1 e2 e3 e4",
+    "ô": "ab e5 e6 e7 e8 e9",
+    "ơ": "ac ea eb ec ed ee",
+    "u": "75 ef f1 f2 f3 f4",
+    "ư": "ad f5 f6 f7 f8 f9",
+    "y": "79 fa fb fc fd fe",
+}
+_TCVN3_OTHER = {"đ": 0xAE, "Ă": 0xA1, "Â": 0xA2, "Ê": 0xA3, "Ô": 0xA4, "Ơ": 0xA5, "Ư": 0xA6,
+                "Đ": 0xA7}
+
+
+def _split(ch: str) -> tuple[str, str]:
+    """A letter as (base letter with its shape, tone mark or '')."""
+    parts = unicodedata.normalize("NFD", ch)
+    tone = "".join(m for m in parts if m in TONES)
+    base = unicodedata.normalize("NFC", "".join(m for m in parts if m not in TONES))
+    return base, tone
+
+
+def tcvn3(text: str) -> bytes:
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 0x80:
+            out.append(ord(ch))
+        elif ch in _TCVN3_OTHER:
+            out.append(_TCVN3_OTHER[ch])
+        else:
+            # TCVN3 has no capital toned letters: they were typed with the same codes in
+            # the capital fonts (.VnTimeH), so they are written here as small ones.
+            base, tone = _split(ch.lower() if ch.lower() != ch and _split(ch)[1] else ch)
+            row = _TCVN3_ROWS[base].split()  # KeyError: TCVN3 has no such letter
+            out.append(int(row[TONES.index(tone) + 1 if tone else 0], 16))
+    return bytes(out)
+
+
+# VNI Windows, written as the Windows-1252 characters of its bytes.
+_VNI_TONE = {GRAVE: "ø", HOOK: "û", TILDE: "õ", ACUTE: "ù", DOT: "ï"}
+_VNI_CIRCUMFLEX = {"": "â", GRAVE: "à", HOOK: "å", TILDE: "ã", ACUTE: "á", DOT: "ä"}
+_VNI_BREVE = {"": "ê", GRAVE: "è", HOOK: "ú", TILDE: "ü", ACUTE: "é", DOT: "ë"}
+_VNI_I = {"": "i", GRAVE: "ì", HOOK: "æ", TILDE: "ó", ACUTE: "í", DOT: "ò"}
+
+
+def _vni_lower(base: str, tone: str) -> str:
+    if base == "đ":
+        return "ñ"
+    if base in "âêô":
+        return {"â": "a", "ê": "e", "ô": "o"}[base] + _VNI_CIRCUMFLEX[tone]
+    if base == "ă":
+        return "a" + _VNI_BREVE[tone]
+    if base == "i":
+        return _VNI_I[tone]
+    if base == "y" and tone == DOT:
+        return "î"
+    head = {"ơ": "ô", "ư": "ö"}.get(base, base)
+    return head + (_VNI_TONE[tone] if tone else "")
+
+
+def vni(text: str) -> bytes:
+    out: list[str] = []
+    for ch in unicodedata.normalize("NFC", text):
+        if ord(ch) < 0x80:
+            out.append(ch)
+            continue
+        base, tone = _split(ch.lower())
+        written = _vni_lower(base, tone)
+        out.append(written.upper() if ch.isupper() else written)
+    return "".join(out).encode("cp1252")
+
+
+def cp1258(text: str) -> bytes:
+    """As Windows writes it: a precomposed letter where the code page has one, else the
+    base letter and a combining tone."""
+    out = bytearray()
+    for ch in unicodedata.normalize("NFC", text):
+        try:
+            out += ch.encode("cp1258")
+        except UnicodeEncodeError:
+            base, tone = _split(ch)
+            out += base.encode("cp1258") + tone.encode("cp1258")
+    return bytes(out)
+
+
+def latin1_ansi(text: str) -> bytes:
+    return unicodedata.normalize("NFC", text).encode("latin-1", errors="replace")
+
+
+ENCODERS: dict[str, Callable[[str], bytes]] = {
+    "tcvn3": tcvn3,
+    "vni": vni,
+    "cp1258": cp1258,
+    "latin-1": latin1_ansi,
+    "utf-16-le": lambda t: t.encode("utf-16-le"),
+    "utf-16-be": lambda t: t.encode("utf-16-be"),
+    "utf-16-bom": lambda t: t.encode("utf-16"),  # the platform's order, with BOM
+    "utf-16-be-bom": lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
+    "utf-8-bom": lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+    "utf-8": lambda t: t.encode("utf-8"),
+}
+
+
+# ---------------------------------------------------------------- generated bytes
+
+RESULT_HEAD = "don_vi: cong-an\nky: 2026-Q2\nngay_gui: 2026-06-19\n"
+
+
+def big_file() -> bytes:
+    """1 MiB + 1 byte: a valid head, then comment lines."""
+    head = RESULT_HEAD.encode()
+    size = 1024 * 1024 + 1
+    line = b"# " + b"x" * 97 + b"\n"
+    body = line * ((size - len(head)) // len(line) + 1)
+    return (head + body)[:size]
+
+
+def long_value() -> bytes:
+    """A 650 000-character name on one line (the file stays under 1 MiB)."""
+    return (RESULT_HEAD + "nguoi_bao_cao: " + "Nguyễn Văn A " * 50_000 + "\n").encode()
+
+
+def ten_thousand_keys() -> bytes:
+    keys = ", ".join(f"k{i}: {i}" for i in range(10_000))
+    return (RESULT_HEAD + "nguoi_bao_cao: {" + keys + "}\n").encode()
+
+
+def deep_nesting() -> bytes:
+    return (RESULT_HEAD + "kho_khan: " + "[" * 200 + "]" * 200 + "\n").encode()
+
+
+def deep_block_nesting() -> bytes:
+    """100 block lists, each the only item of the one above."""
+    items = "".join("  " * (i + 1) + "-\n" for i in range(100))
+    return (RESULT_HEAD + "kho_khan:\n" + items).encode()
+
+
+def alias_bomb() -> bytes:
+    lines = [RESULT_HEAD.rstrip("\n"), "kho_khan:", '  - &a0 ["lol", "lol", "lol", "lol"]']
+    for i in range(1, 9):
+        prev = f"*a{i - 1}"
+        lines.append(f"  - &a{i} [{', '.join([prev] * 9)}]")
+    return ("\n".join(lines) + "\n").encode()
+
+
+def many_lines() -> bytes:
+    """50 000 short list items: a big but honest file."""
+    items = "".join(f"  - Khó khăn số {i}\n" for i in range(20_000))
+    return (RESULT_HEAD + "kho_khan:\n" + items).encode()[: 1024 * 1024]
+
+
+def docx_renamed() -> bytes:
+    """A Word document (a zip archive) saved under a .yaml name."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types/>')
+        archive.writestr("word/document.xml", "<w:document/>")
+    return buffer.getvalue()
+
+
+BUILDERS: dict[str, Callable[[], bytes]] = {
+    "docx_renamed": docx_renamed,
+    "big_file": big_file,
+    "long_value": long_value,
+    "ten_thousand_keys": ten_thousand_keys,
+    "deep_nesting": deep_nesting,
+    "deep_block_nesting": deep_block_nesting,
+    "alias_bomb": alias_bomb,
+    "many_lines": many_lines,
+}
+
+
+# ---------------------------------------------------------------- file system setups
+
+
+def symlink_outside(root: Path) -> None:
+    """units/cong-an/2026-Q2.yaml is a link to a file outside the repo."""
+    outside = root.parent / "outside-secret.yaml"
+    outside.write_text(RESULT_HEAD, encoding="utf-8")
+    os.symlink(outside, root / "units" / "cong-an" / "2026-Q2.yaml")
+
+
+def symlink_unit_dir(root: Path) -> None:
+    """units/ke-gian is a link to a folder outside the repo."""
+    outside = root.parent / "outside-dir"
+    outside.mkdir()
+    (outside / "2026-Q2.yaml").write_text(RESULT_HEAD, encoding="utf-8")
+    os.symlink(outside, root / "units" / "ke-gian", target_is_directory=True)
+
+
+def directory_as_result(root: Path) -> None:
+    (root / "units" / "cong-an" / "2026-Q2.yaml").mkdir()
+
+
+def unreadable(root: Path) -> None:
+    path = root / "units" / "cong-an" / "2026-Q2.yaml"
+    path.write_text(RESULT_HEAD, encoding="utf-8")
+    path.chmod(0)
+
+
+def _unit_folder(root: Path, name: str) -> None:
+    folder = root / "units" / name
+    folder.mkdir()
+    (folder / "2026-Q2.yaml").write_text(RESULT_HEAD, encoding="utf-8")
+
+
+def unit_dir_newline(root: Path) -> None:
+    """A unit folder whose name holds a line break (git allows it)."""
+    _unit_folder(root, "ke\ngian")
+
+
+def unit_dir_escape(root: Path) -> None:
+    """A unit folder whose name holds a terminal escape sequence (ESC [31m)."""
+    _unit_folder(root, "x\x1b[31mred")
+
+
+def unit_dir_colon(root: Path) -> None:
+    """A unit folder named like the start of a problem line."""
+    _unit_folder(root, "a:1:1: lỗi: giả")
+
+
+SETUPS: dict[str, Callable[[Path], None]] = {
+    "unit_dir_newline": unit_dir_newline,
+    "unit_dir_escape": unit_dir_escape,
+    "unit_dir_colon": unit_dir_colon,
+    "symlink_outside": symlink_outside,
+    "symlink_unit_dir": symlink_unit_dir,
+    "directory_as_result": directory_as_result,
+    "unreadable": unreadable,
+}

@@ -145,6 +145,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         code = app(args=args, prog_name="kehoach", standalone_mode=False)
     except typer.Exit as exc:
+        if exc.exit_code == 130:  # typer turns Ctrl+C inside a command into Exit(130)
+            print("Đã dừng.", file=sys.stderr)
         return int(exc.exit_code)
     except typer.Abort:
         print("Đã hủy.", file=sys.stderr)

@@ -109,9 +109,6 @@ def test_unreadable_file_with_chmod(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="ống dẫn có tên (FIFO) chỉ có trên POSIX")
-@pytest.mark.xfail(strict=True, reason=(
-    "load/repo.py _discover_result: a result path that is not a regular file (a FIFO, a "
-    "device) is opened and read, and validate waits forever; check path.is_file() first"))
 def test_a_fifo_named_like_a_result_file_does_not_hang(tmp_path: Path) -> None:
     """Git cannot hold a FIFO, but a local folder can: validate must not wait on it."""
     root = build_repo(CASES[0], tmp_path)

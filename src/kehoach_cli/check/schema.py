@@ -13,7 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..load.yamlfile import InvalidDate, Path, YamlDocument
+from ..load.yamlfile import InvalidDate, Path, YamlDocument, shown_text
 from .problems import Position, Problem, error
 
 M = TypeVar("M", bound=BaseModel)
@@ -71,8 +71,7 @@ def describe_value(value: Any) -> str:
     if isinstance(value, str):
         if not value:
             return "chuỗi rỗng"
-        shown = value if len(value) <= 40 else value[:37] + "…"
-        return f'chuỗi "{shown}"'
+        return f'chuỗi "{shown_text(value)}"'
     if isinstance(value, list):
         return "một danh sách"
     if isinstance(value, dict):

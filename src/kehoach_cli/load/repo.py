@@ -15,7 +15,7 @@ from typing import Generic, TypeVar
 
 from ..check.problems import START, Problem, error, warning
 from ..errors import UsageError
-from .yamlfile import Positions, YamlDocument, load_bytes
+from .yamlfile import Positions, YamlDocument, load_bytes, shown_text
 
 PLAN_FILES = {
     "plan": "plan/plan.yaml",
@@ -202,10 +202,24 @@ def discover(root: Path) -> RepoFiles:
     return found
 
 
+def _unsafe_name(name: str) -> str | None:
+    """A file or folder name that would corrupt a ``PATH:LINE:COL`` line or the terminal
+    (line breaks, escape sequences, colons), shown safely; None for an ordinary name."""
+    if name.isprintable() and ":" not in name:
+        return None
+    return shown_text(name, 80).replace(":", "\\x3a")
+
+
 def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
     relpath = rel(root, entry)
     problems = found.problems
     if _is_hidden(entry.name):
+        return
+    shown = _unsafe_name(entry.name)
+    if shown is not None:
+        problems.append(error(f"units/{shown}", START, f'tên thư mục không hợp lệ "{shown}"; cần '
+                              "mã đơn vị gồm chữ thường không dấu, chữ số và dấu '-', ví dụ "
+                              "cong-an-xa", "tep"))
         return
     if entry.is_symlink():
         problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
@@ -229,6 +243,12 @@ def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> Non
     name = path.name
     if _is_hidden(name):
         return
+    shown = _unsafe_name(name)
+    if shown is not None:
+        problems.append(error(f"units/{unit}/{shown}", START, f'tên tệp không hợp lệ "{shown}"; '
+                              "tệp kết quả cần tên dạng <năm>-Q<quý>.yaml, ví dụ 2026-Q2.yaml",
+                              "tep"))
+        return
     looks_yaml = name.lower().endswith(YAML_SUFFIXES)
     if path.is_symlink():
         problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
@@ -242,6 +262,10 @@ def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> Non
             problems.append(error(relpath, START, "thư mục con không được phép trong thư mục "
                                   "đơn vị; tệp kết quả cần đặt trực tiếp trong "
                                   f"units/{unit}/", "tep"))
+        return
+    if looks_yaml and not path.is_file():
+        problems.append(error(relpath, START, "đây không phải tệp thông thường (có thể là ống "
+                              "dẫn hay thiết bị); cần một tệp văn bản .yaml", "tep"))
         return
     if not looks_yaml:
         if name.lower().endswith((".md", ".txt", ".pdf", ".docx", ".xlsx", ".doc")):
@@ -271,13 +295,16 @@ def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
     try:
         with open(path, "rb") as fh:
             raw = fh.read(MAX_READ)
+    except PermissionError:
+        message = "không có quyền đọc tệp; kiểm tra quyền truy cập của tệp"
+    except FileNotFoundError:
+        message = "tệp đã bị xóa hoặc đổi tên trong lúc kiểm tra; hãy chạy lại"
     except OSError as exc:
-        reason = exc.strerror or type(exc).__name__
-        doc = YamlDocument(relpath, None, Positions(), [
-            error(relpath, START, f"không đọc được tệp ({reason}); kiểm tra quyền đọc tệp", "tep")
-        ])
-        return SourceFile(relpath, doc)
-    return SourceFile(relpath, load_bytes(relpath, raw, fast=fast))
+        message = f"không đọc được tệp (lỗi hệ điều hành số {exc.errno}); kiểm tra tệp và ổ đĩa"
+    else:
+        return SourceFile(relpath, load_bytes(relpath, raw, fast=fast))
+    doc = YamlDocument(relpath, None, Positions(), [error(relpath, START, message, "tep")])
+    return SourceFile(relpath, doc)
 
 
 MAX_READ = 1024 * 1024 + 1  # one byte past the limit is enough to refuse a large file

@@ -11,9 +11,14 @@ names no unit is reported once, not once per entry of its files.
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
+import gc
+import multiprocessing
+import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -34,7 +39,7 @@ from ..load.models import (
     Unit,
     UnitsFile,
 )
-from ..load.repo import PLAN_FILES, Period, SourceFile, discover, read_source
+from ..load.repo import PLAN_FILES, Period, RepoFiles, SourceFile, discover, read_source, rel
 from .problems import START, Position, Problem, error, warning
 from .schema import plain, suggest, validate_items, validate_model
 
@@ -367,15 +372,100 @@ def _check_target_entry(
                          f"được {value:g}", "gia-tri"))
 
 
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """Loading builds hundreds of thousands of small objects and no reference cycles;
+    Python's cyclic garbage collector would walk them again and again (a third of the
+    time at province size), so it waits until loading is done."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+# Below this many result files a second process costs more than it saves.
+PARALLEL_MIN_FILES = 200
+
+
 def check_repo(
     root: Path,
     today: dt.date,
     *,
     fast: bool = False,
     sources: dict[str, SourceFile] | None = None,
+    need_results: bool = True,
+    jobs: int | None = None,
 ) -> CheckOutcome:
-    """Load and check the whole plan repo at ``root``."""
-    found = discover(root)
+    """Load and check the whole plan repo at ``root``.
+
+    With ``need_results=False`` (validate only needs the problems), a large repo's result
+    files are split between this process and a second one (both cores of a commune
+    office PC or a CI runner); the plan is then returned without its results.
+    """
+    with _collection_paused():
+        found = discover(root)
+        jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
+        context = _fork_context()
+        if (
+            need_results
+            or sources is not None
+            or jobs < 2
+            or context is None
+            or len(found.results) < PARALLEL_MIN_FILES
+        ):
+            return _check_repo(root, today, fast=fast, sources=sources, found=found)
+        paths = [rel(root, path) for path, _, _ in found.results]
+        share = frozenset(paths[len(paths) // 2 :])
+        with context.Pool(1) as pool:
+            theirs = pool.apply_async(_check_share, (root, today, fast, share))
+            outcome = _check_repo(root, today, fast=fast, sources=None, found=found,
+                                  skip=share)
+            problems, files = theirs.get()
+        outcome.problems = sorted([*outcome.problems, *problems], key=Problem.sort_key)
+        read = {*outcome.files, *files}
+        order = [
+            *(rel(root, path) for path in found.plan.values()),
+            *paths,
+            *(rel(root, path) for path, _ in found.reports),
+        ]
+        outcome.files = [f for f in order if f in read]
+        outcome.files_checked += len(files)
+        return outcome
+
+
+def _fork_context() -> multiprocessing.context.BaseContext | None:
+    """Forking shares the imported modules with the second process at no cost; where
+    there is no fork (Windows), starting Python again would eat the gain."""
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    return multiprocessing.get_context("fork")
+
+
+def _check_share(
+    root: Path, today: dt.date, fast: bool, share: frozenset[str]
+) -> tuple[list[Problem], list[str]]:
+    """In the second process: check the plan and only the result files of ``share``;
+    return the problems of those files."""
+    with _collection_paused():
+        found = discover(root)
+        paths = {rel(root, path) for path, _, _ in found.results}
+        outcome = _check_repo(root, today, fast=fast, sources=None, found=found,
+                              skip=frozenset(paths - share))
+    return [p for p in outcome.problems if p.path in share], sorted(share)
+
+
+def _check_repo(
+    root: Path,
+    today: dt.date,
+    *,
+    fast: bool,
+    sources: dict[str, SourceFile] | None,
+    found: RepoFiles,
+    skip: frozenset[str] = frozenset(),
+) -> CheckOutcome:
     problems = list(found.problems)
 
     def read(path: Path) -> SourceFile:
@@ -386,7 +476,11 @@ def check_repo(
         return read_source(root, path, fast=fast)
 
     plan_sources = {kind: read(path) for kind, path in found.plan.items()}
-    result_sources = [(read(path), unit, period) for path, unit, period in found.results]
+    result_sources = [
+        (read(path), unit, period)
+        for path, unit, period in found.results
+        if not skip or rel(root, path) not in skip
+    ]
     report_sources = [(read(path), period) for path, period in found.reports]
     all_sources = [*plan_sources.values(), *(s for s, _, _ in result_sources),
                    *(s for s, _ in report_sources)]

@@ -136,7 +136,6 @@ def main(argv: list[str] | None = None) -> int:
     if help_for is not None:
         sys.stdout.write(help_text(help_for))
         return 0
-
     import typer
 
     from .cli import app

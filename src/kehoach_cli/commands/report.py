@@ -14,13 +14,16 @@ import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
 from ..load.models import ReportInput
 from ..present import problems_out
 from ..store import write_atomic
 from .common import load_checked, period_of, today
+
+if TYPE_CHECKING:
+    from ..present.report.painter import Painter
 
 
 @contextlib.contextmanager
@@ -96,8 +99,24 @@ def report(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    stdout = stdout or sys.stdout
-    stderr = stderr or sys.stderr
+    from ..present.report.painter import Painter
+
+    with Painter.start() as painter:
+        return _report(start, quarter, year, out, force, pdf, stdout or sys.stdout,
+                       stderr or sys.stderr, painter)
+
+
+def _report(
+    start: Path,
+    quarter: int,
+    year: int | None,
+    out: Path | None,
+    force: bool,
+    pdf: bool,
+    stdout: TextIO,
+    stderr: TextIO,
+    painter: Painter,
+) -> int:
     root, outcome = load_checked(start)
     if outcome.errors or outcome.plan is None:
         for problem in outcome.errors:
@@ -121,6 +140,9 @@ def report(
     from ..compute.attainment import compute_quarter
 
     q = compute_quarter(plan, period)
+    from ..present.report.content import chart_bars, has_chart
+
+    chart = painter.submit(chart_bars(q)) if has_chart(q) else None
     from ..present.report.templating import TemplateProblem
 
     try:
@@ -129,7 +151,7 @@ def report(
             from ..present.report.docx_writer import render_docx
 
             when = report_input.ngay or today()
-            data = render_docx(build_document(plan, q, report_input, when))
+            data = render_docx(build_document(plan, q, report_input, when, chart=chart))
     except TemplateProblem as problem:
         stderr.write(problem.line_text + "\n")
         stderr.write(

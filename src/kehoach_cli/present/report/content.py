@@ -198,8 +198,8 @@ def has_chart(q: QuarterAttainment) -> bool:
     return any(t.ty_le_dat is not None for t in q.targets)
 
 
-def chart_image(q: QuarterAttainment) -> Image:
-    bars = [
+def chart_bars(q: QuarterAttainment) -> list[Bar]:
+    return [
         Bar(
             f"{i}. {t.target.ten}",
             float(t.ty_le_dat) if t.ty_le_dat is not None else None,
@@ -207,11 +207,16 @@ def chart_image(q: QuarterAttainment) -> Image:
         )
         for i, t in enumerate(q.targets, 1)
     ]
+
+
+def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) -> Image:
+    """The chart; ``chart`` hands over a PNG already being drawn (see painter.py)."""
     caption = (
         f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý "
         f"{roman(q.period.quarter)} năm {q.period.year}"
     )
-    return Image(render_chart(bars), width_mm=160, caption=caption)
+    png = chart() if chart is not None else render_chart(chart_bars(q))
+    return Image(png, width_mm=160, caption=caption)
 
 
 # --------------------------------------------------------------------------- template
@@ -359,7 +364,12 @@ def template_context(
 
 
 def build_document(
-    plan: Plan, q: QuarterAttainment, report: ReportInput, when: dt.date
+    plan: Plan,
+    q: QuarterAttainment,
+    report: ReportInput,
+    when: dt.date,
+    *,
+    chart: Callable[[], bytes] | None = None,
 ) -> ReportDocument:
     p = plan.plan
     rendered = render_template(
@@ -372,7 +382,7 @@ def build_document(
                 if q.targets:
                     body.append(targets_table(plan, q))
             elif has_chart(q):
-                body.append(chart_image(q))
+                body.append(chart_image(q, chart))
         else:
             body.append(block)
     trich_yeu = rendered.trich_yeu or (

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
 from typing import Any
 
 from ...check.rules import Plan
@@ -198,6 +199,26 @@ def has_chart(q: QuarterAttainment) -> bool:
     return any(t.ty_le_dat is not None for t in q.targets)
 
 
+# An A4 page holds about this many readable bars; a larger plan (a province's) charts
+# the targets furthest from their goal, and the table still lists every one.
+MAX_BARS = 30
+
+
+def _charted(q: QuarterAttainment) -> list[tuple[int, TargetAttainment]]:
+    numbered = list(enumerate(q.targets, 1))
+    if len(numbered) <= MAX_BARS:
+        return numbered
+
+    def distance(item: tuple[int, TargetAttainment]) -> tuple[int, Fraction, int]:
+        number, t = item
+        if t.ty_le_dat is None:
+            return (0, Fraction(0), number)
+        return (1, t.ty_le_dat, number)
+
+    lowest = sorted(numbered, key=distance)[:MAX_BARS]
+    return sorted(lowest, key=lambda item: item[0])
+
+
 def chart_bars(q: QuarterAttainment) -> list[Bar]:
     return [
         Bar(
@@ -205,14 +226,20 @@ def chart_bars(q: QuarterAttainment) -> list[Bar]:
             float(t.ty_le_dat) if t.ty_le_dat is not None else None,
             t.state == "dat",
         )
-        for i, t in enumerate(q.targets, 1)
+        for i, t in _charted(q)
     ]
 
 
 def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) -> Image:
     """The chart; ``chart`` hands over a PNG already being drawn (see painter.py)."""
+    which = "các chỉ tiêu"
+    if len(q.targets) > MAX_BARS:
+        which = (
+            f"{MAX_BARS} chỉ tiêu có tỷ lệ đạt thấp nhất (trong tổng số "
+            f"{format_number(len(q.targets))} chỉ tiêu)"
+        )
     caption = (
-        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý "
+        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which}, quý "
         f"{roman(q.period.quarter)} năm {q.period.year}"
     )
     png = chart() if chart is not None else render_chart(chart_bars(q))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -31,3 +31,17 @@ def good_repo(tmp_path: Path) -> Path:
 def repo(tmp_path: Path) -> Path:
     """The minimal valid repo of helpers.make_repo."""
     return make_repo(tmp_path)
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Callable[..., tuple[int, str, str]]:
+    """Run ``kehoach ARGS...`` in this process: (exit code, stdout, stderr)."""
+    from kehoach_cli.__main__ import main
+
+    def _run(*args: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main(list(args))
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run

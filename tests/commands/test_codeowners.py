@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.__main__ import main
-
 SOURCE = Path(__file__).resolve().parents[2]
 
 Run = Callable[..., tuple[int, str, str]]
@@ -80,17 +78,6 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KEHOACH_TODAY", "2026-06-30")
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
     return repo
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def expected() -> str:

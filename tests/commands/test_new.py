@@ -11,8 +11,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from tests.helpers import PLAN, UNITS
 
-from kehoach_cli.__main__ import main
 from kehoach_cli.check.rules import check_repo
 from kehoach_cli.commands.new import MODELINE
 from kehoach_cli.load.yamlfile import load_bytes
@@ -20,41 +20,6 @@ from kehoach_cli.load.yamlfile import load_bytes
 SOURCE = Path(__file__).resolve().parents[2]
 
 Run = Callable[..., tuple[int, str, str]]
-
-PLAN = """\
-nam: 2026
-ten: Thực hiện chuyển đổi số năm 2026 của xã Mẫu Sơn
-dia_danh: Mẫu Sơn
-co_quan:
-  chu_quan: UBND XÃ MẪU SƠN
-  ban_hanh: BAN CHỈ ĐẠO
-van_ban:
-  so: 12
-  ky_hieu: KH-BCĐ
-  ngay: 2026-01-15
-co_quan_thuong_truc: van-phong
-han_bao_cao:
-  ngay: 20
-bao_cao:
-  ky_hieu: BC-BCĐ
-  noi_nhan: [UBND huyện, Thành viên BCĐ xã]
-  luu: VT, VP
-  ky:
-    quyen_han: [TM. BAN CHỈ ĐẠO, TRƯỞNG BAN]
-    chuc_vu: [CHỦ TỊCH UBND XÃ]
-    ho_ten: Lê Thị Hoa
-"""
-
-UNITS = """\
-don_vi:
-  - ma: van-phong
-    ten: Văn phòng HĐND và UBND xã
-  - ma: cong-an
-    ten: Công an xã
-  - ma: dia-chinh
-    ten: Công chức Địa chính
-    bao_cao_dinh_ky: false
-"""
 
 TARGETS = """\
 chi_tieu:
@@ -215,17 +180,6 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("KEHOACH_TODAY", "2026-06-18")
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
     return repo
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 VALUES = {"tu_so": "7", "mau_so": "9", "gia_tri": "5", "trang_thai": "dang_thuc_hien"}

@@ -10,7 +10,6 @@ from typing import Any
 
 import pytest
 
-from kehoach_cli.__main__ import main
 from kehoach_cli.commands.schema import DRAFT, SCHEMAS
 from kehoach_cli.load.yamlfile import load_bytes
 
@@ -38,17 +37,6 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(repo)
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
     return repo
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    def _run(*args: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = main(list(args))
-        out, err = capsys.readouterr()
-        return code, out, err
-
-    return _run
 
 
 def test_writes_every_schema(root: Path, run: Run) -> None:

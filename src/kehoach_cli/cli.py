@@ -11,14 +11,7 @@ from typing import Annotated, Optional
 
 import typer
 
-try:  # typer >= 0.25 vendors click
-    from typer import _click as click
-except ImportError:  # pragma: no cover
-    import click  # type: ignore[no-redef, import-not-found, unused-ignore]
-
 from . import __version__
-
-__all__ = ["app", "click"]
 
 app = typer.Typer(
     name="kehoach",

@@ -247,6 +247,13 @@ def test_an_empty_string_is_named_as_such() -> None:
     ]
 
 
+def test_a_text_of_spaces_only_is_empty() -> None:
+    """A place name or signer of spaces would print nothing in the report."""
+    assert result("nguoi_bao_cao: '   '\n") == [
+        '4:16: nguoi_bao_cao: không được để trống, nhận được chuỗi "   "'
+    ]
+
+
 def test_list_items_are_named_by_their_number() -> None:
     assert result("kho_khan:\n  - Thiếu máy tính\n  - 12\n  - ''\n") == [
         "6:5: phần tử thứ 2 của kho_khan: cần một chuỗi văn bản, nhận được số 12",

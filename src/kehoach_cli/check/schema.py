@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..load.yamlfile import InvalidDate, Path, YamlDocument, shown_text
+from ..present.numbers import format_number
 from .problems import Position, Problem, error
 
 M = TypeVar("M", bound=BaseModel)
@@ -272,7 +273,7 @@ def _translate(model: type[BaseModel], err: Any, kind_name: str, prefix: Path) -
         if isinstance(bound, float) and bound.is_integer():
             bound = int(bound)
         if isinstance(bound, int) and abs(bound) >= 10_000:
-            bound = f"{bound:_}".replace("_", ".")  # Vietnamese thousands: 1.000.000
+            bound = format_number(bound)  # Vietnamese thousands: 1.000.000
         words = {
             "greater_than_equal": "lớn hơn hoặc bằng",
             "less_than_equal": "nhỏ hơn hoặc bằng",

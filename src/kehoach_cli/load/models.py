@@ -10,7 +10,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    StringConstraints,
+)
+from pydantic_core import PydanticCustomError
 
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 LOGIN_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"
@@ -21,7 +29,14 @@ MAX_NUMBER = 1e15  # larger figures are typing mistakes, and would lose exactnes
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN)]
 Login = Annotated[str, StringConstraints(pattern=LOGIN_PATTERN)]
 Symbol = Annotated[str, StringConstraints(pattern=SYMBOL_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+def _not_blank(text: str) -> str:
+    """A text of spaces only is as empty as "" (it would print nothing in the report)."""
+    if not text.strip():
+        raise PydanticCustomError("string_too_short", "blank text", {"min_length": 1})
+    return text
+
+
+Text = Annotated[str, StringConstraints(min_length=1), AfterValidator(_not_blank)]
 Number = Annotated[float, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 Count = Annotated[int, Field(ge=-MAX_NUMBER, le=MAX_NUMBER)]
 Quarter = Literal["Q1", "Q2", "Q3", "Q4"]

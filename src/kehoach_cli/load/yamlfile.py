@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..check.problems import START, Position, Problem, error, warning
+from ..present.numbers import format_number
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000  # nodes after expanding aliases; an alias bomb stops here
@@ -100,10 +101,6 @@ def shown_text(text: str, limit: int = 40) -> str:
         else:
             out.append(repr(ch)[1:-1] if ch != "\\" else ch)
     return "".join(out)
-
-
-def _thousands(n: int) -> str:
-    return f"{n:_}".replace("_", ".")
 
 
 # ---------------------------------------------------------------- legacy encodings
@@ -413,7 +410,7 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
     if len(raw) > MAX_FILE_BYTES:
         return None, [
             error(path, START,
-                  f"tệp quá lớn: hơn {_thousands(MAX_FILE_BYTES)} byte (1 MiB); tệp kế hoạch và "
+                  f"tệp quá lớn: hơn {format_number(MAX_FILE_BYTES)} byte (1 MiB); tệp kế hoạch và "
                   "tệp kết quả tối đa 1 MiB — có thể đã dán nhầm nội dung khác vào tệp", "tep")
         ]
     for magic, kind in _MAGIC:
@@ -493,7 +490,7 @@ _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 
 # Characters XML 1.0 forbids: they would corrupt the .docx, so they never pass loading.
 # (Literal ones are refused with the file; these come from "\x01"-style escapes.)
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 # Invisible characters that make two ids look equal or reorder text on screen.
 _INVISIBLE = re.compile("[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\u00ad]")
 # A word with "?" for a letter ("k?t qu?"): what saving as "ANSI" leaves of Vietnamese.
@@ -569,7 +566,7 @@ def _scalar(tag: str | None, text: str, plain: bool, pos: Position) -> Any:
     try:
         return _typed_scalar(tag, text, plain, pos)
     except _TooLarge:
-        shown = text if len(text) <= 24 else f"{text[:20]}… ({_thousands(len(text))} ký tự)"
+        shown = text if len(text) <= 24 else f"{text[:20]}… ({format_number(len(text))} ký tự)"
         raise _Fatal(pos, f"số {shown} quá lớn, vượt giới hạn tính toán; hãy kiểm tra lại "
                      "giá trị này") from None
 
@@ -655,7 +652,7 @@ class _Builder:
         if self.nodes > MAX_NODES:
             raise _Fatal(
                 pos,
-                f"tệp có quá nhiều phần tử (hơn {_thousands(MAX_NODES)} sau khi mở các bí danh "
+                f"tệp có quá nhiều phần tử (hơn {format_number(MAX_NODES)} sau khi mở các bí danh "
                 "'*'); có thể là một 'quả bom bí danh' — hãy viết dữ liệu trực tiếp, "
                 "không dùng '&' và '*'",
             )
@@ -825,7 +822,7 @@ class _Builder:
 
     def _text(self, text: str, event: Any, what: str) -> str:
         """Check a string for characters that must not reach a record; return it as NFC."""
-        bad = _XML_ILLEGAL.search(text)
+        bad = XML_ILLEGAL.search(text)
         if bad:
             self.problems.append(
                 error(

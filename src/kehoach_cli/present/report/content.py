@@ -8,7 +8,6 @@ Nghị định 30 (``templating.running_date``, ``dates.date_line``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
@@ -18,6 +17,7 @@ from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttai
 from ...compute.periods import deadline
 from ...errors import KehoachError
 from ...load.models import ReportInput, Section, Target
+from ...load.yamlfile import XML_ILLEGAL
 from ..dates import roman
 from ..numbers import format_number, format_percent, format_value
 from .chart import Bar, render_chart
@@ -50,7 +50,6 @@ OTHER_TARGETS = "Các chỉ tiêu khác"
 TABLE_PLACEHOLDER = "bang_chi_tieu"
 CHART_PLACEHOLDER = "bieu_do"
 PLACEHOLDERS = (TABLE_PLACEHOLDER, CHART_PLACEHOLDER)
-_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
 def _lower_first(text: str) -> str:
@@ -463,9 +462,9 @@ def _refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> 
     texts = [trich_yeu, *_texts(body), *closing.noi_nhan, closing.luu, closing.ho_ten,
              *closing.quyen_han, *closing.chuc_vu]  # fmt: skip
     for text in texts:
-        bad = _XML_ILLEGAL.search(text)
+        bad = XML_ILLEGAL.search(text)
         if bad:
-            shown = " ".join(_XML_ILLEGAL.sub(" ", text).split())
+            shown = " ".join(XML_ILLEGAL.sub(" ", text).split())
             if len(shown) > 60:
                 shown = shown[:57] + "…"
             raise KehoachError(

@@ -14,6 +14,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from helpers import TODAY, copy_good, make_repo
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """The report's template cache goes to a folder of this test session, not the
+    user's own (processes the tests start inherit it)."""
+    folder = tmp_path_factory.mktemp("cache")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("KEHOACH_CACHE_DIR", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def kehoach_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """KEHOACH_TODAY fixed to helpers.TODAY (2026-11-26) for the test."""

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("pydantic", "ruamel", "jinja2", "docx", "matplotlib", "yaml", "rich")
+HEAVY = ("pydantic", "ruamel", "jinja2", "docx", "PIL", "yaml", "rich")
 
 PROBE = """
 import contextlib, io, sys

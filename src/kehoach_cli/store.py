@@ -9,6 +9,9 @@ and no temporary file behind. The new file keeps the old one's permissions (or g
 the usual ones for a new file), and a target that is a symbolic link is replaced by a
 regular file: the write never lands outside the folder it names.
 
+``cache_dir`` gives the private folder where the report keeps its compiled template
+(see present/report/templating.py); losing it costs a few hundredths of a second.
+
 A write that fails raises ``WriteError``: a Vietnamese message saying which file and
 why (no permission, the file is open in Word, the disk is full), exit code 1.
 """
@@ -19,6 +22,7 @@ import contextlib
 import errno
 import os
 import stat
+import sys
 import tempfile
 from pathlib import Path
 
@@ -151,3 +155,52 @@ def write_new(path: Path, data: bytes) -> bool:
                 tmp.unlink()
     _sync_folder(path.parent)
     return True
+
+
+# --------------------------------------------------------------------------- the cache
+
+CACHE_ENV = "KEHOACH_CACHE_DIR"
+
+
+def cache_dir(name: str) -> Path | None:
+    """A private folder for things kehoach can always make again, or None when there is
+    none to use.
+
+    ``KEHOACH_CACHE_DIR`` names the base folder (empty: no cache); otherwise the usual
+    place of each system — ``%LOCALAPPDATA%\\kehoach\\Cache`` on Windows,
+    ``~/Library/Caches/kehoach`` on macOS, ``$XDG_CACHE_HOME/kehoach`` or
+    ``~/.cache/kehoach`` elsewhere. On POSIX the folder must belong to the user and be
+    writable by nobody else (what is read back from it is run as code); a folder that is
+    not so, or cannot be made, means no cache — never an error.
+    """
+    configured = os.environ.get(CACHE_ENV)
+    try:
+        if configured is not None:
+            if not configured.strip():
+                return None
+            base = Path(configured)
+        elif os.name == "nt":
+            local = os.environ.get("LOCALAPPDATA")
+            base = (Path(local) if local else Path.home() / "AppData" / "Local") / "kehoach"
+            base = base / "Cache"
+        elif sys.platform == "darwin":
+            base = Path.home() / "Library" / "Caches" / "kehoach"
+        else:
+            xdg = os.environ.get("XDG_CACHE_HOME", "")
+            base = (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "kehoach"
+        folder = base / name
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return folder if _private(folder) else None
+    except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
+        return None
+
+
+def _private(folder: Path) -> bool:
+    if os.name != "posix":
+        return folder.is_dir()  # Windows: the user's profile is theirs by its ACL
+    info = folder.lstat()
+    return (
+        stat.S_ISDIR(info.st_mode)
+        and info.st_uid == os.getuid()
+        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    )

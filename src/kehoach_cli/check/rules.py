@@ -15,13 +15,12 @@ import contextlib
 import copy
 import datetime as dt
 import gc
-import multiprocessing
 import os
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -42,6 +41,9 @@ from ..load.models import (
 from ..load.repo import PLAN_FILES, Period, RepoFiles, SourceFile, discover, read_source, rel
 from .problems import START, Position, Problem, error, warning
 from .schema import plain, suggest, validate_items, validate_model
+
+if TYPE_CHECKING:
+    import multiprocessing.context
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 ID_RE = re.compile(ID_PATTERN)
@@ -408,13 +410,12 @@ def check_repo(
     with _collection_paused():
         found = discover(root)
         jobs = jobs if jobs is not None else min(2, os.cpu_count() or 1)
-        context = _fork_context()
         if (
             need_results
             or sources is not None
             or jobs < 2
-            or context is None
             or len(found.results) < PARALLEL_MIN_FILES
+            or (context := _fork_context()) is None
         ):
             return _check_repo(root, today, fast=fast, sources=sources, found=found)
         paths = [rel(root, path) for path, _, _ in found.results]
@@ -438,7 +439,10 @@ def check_repo(
 
 def _fork_context() -> multiprocessing.context.BaseContext | None:
     """Forking shares the imported modules with the second process at no cost; where
-    there is no fork (Windows), starting Python again would eat the gain."""
+    there is no fork (Windows), starting Python again would eat the gain. (Imported here:
+    small repos and the other commands never need it.)"""
+    import multiprocessing
+
     if "fork" not in multiprocessing.get_all_start_methods():
         return None
     return multiprocessing.get_context("fork")

@@ -101,9 +101,10 @@ def report(
 ) -> int:
     from ..present.report.painter import Painter
 
+    # The chart's process starts first: it gets Pillow ready while the repo is checked.
     with Painter.start() as painter:
         return _report(start, quarter, year, out, force, pdf, stdout or sys.stdout,
-                       stderr or sys.stderr, painter)
+                       stderr or sys.stderr, painter)  # fmt: skip
 
 
 def _report(
@@ -142,7 +143,8 @@ def _report(
     q = compute_quarter(plan, period)
     from ..present.report.content import chart_bars, has_chart
 
-    chart = painter.submit(chart_bars(q)) if has_chart(q) else None
+    if has_chart(q):
+        painter.draw(chart_bars(q))
     from ..present.report.templating import TemplateProblem
 
     try:
@@ -151,7 +153,7 @@ def _report(
             from ..present.report.docx_writer import render_docx
 
             when = report_input.ngay or today()
-            data = render_docx(build_document(plan, q, report_input, when, chart=chart))
+            data = render_docx(build_document(plan, q, report_input, when, chart=painter.png))
     except TemplateProblem as problem:
         stderr.write(problem.line_text + "\n")
         stderr.write(

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import io
 
+from kehoach_cli.present.report.chart import Bar, render_chart
 from kehoach_cli.present.report.document import (
     Block,
     Closing,
@@ -30,20 +30,7 @@ TRICH_YEU = (
 @functools.lru_cache(maxsize=1)
 def chart_png() -> bytes:
     """A small bar chart, drawn once."""
-    import matplotlib
-
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
-
-    fig, ax = plt.subplots(figsize=(5, 2.4), dpi=80)
-    ax.bar(["Quý I", "Quý II"], [62.5, 81.3], color="0.4")
-    ax.set_ylabel("Tỷ lệ hoàn thành (%)")
-    ax.set_ylim(0, 100)
-    fig.tight_layout()
-    buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", metadata={"Software": None})
-    plt.close(fig)
-    return buffer.getvalue()
+    return render_chart([Bar("Quý I", 62.5, False), Bar("Quý II", 101.3, True)])
 
 
 def _targets_table(rows: int) -> Table:

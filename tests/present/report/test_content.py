@@ -247,7 +247,7 @@ def test_chart_follows_the_table(doc: ReportDocument) -> None:
     assert images[0].caption == (
         "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý II năm 2026"
     )
-    assert images[0].png.startswith(b"\x89PNG")
+    assert images[0].png_bytes().startswith(b"\x89PNG")
     assert images[0].width_mm == 160
 
 

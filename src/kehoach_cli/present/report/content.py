@@ -230,7 +230,8 @@ def chart_bars(q: QuarterAttainment) -> list[Bar]:
 
 
 def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) -> Image:
-    """The chart; ``chart`` hands over a PNG already being drawn (see painter.py)."""
+    """The chart of the targets' attainment, with its caption; ``chart`` gives the PNG
+    when it is already being drawn (``chart.draw_in_background``)."""
     which = "các chỉ tiêu"
     if len(q.targets) > MAX_BARS:
         which = (
@@ -241,7 +242,7 @@ def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) 
         f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which}, quý "
         f"{roman(q.period.quarter)} năm {q.period.year}"
     )
-    png = chart() if chart is not None else render_chart(chart_bars(q))
+    png = chart if chart is not None else render_chart(chart_bars(q))
     return Image(png, width_mm=160, caption=caption)
 
 

@@ -9,6 +9,7 @@ YAML or attainment; nothing in the renderer decides wording.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -67,9 +68,15 @@ class Table:
 
 @dataclass(frozen=True, slots=True)
 class Image:
-    png: bytes
+    """A picture. ``png`` is its bytes, or a function giving them: a chart still being
+    drawn in another process, which the writer asks for last."""
+
+    png: bytes | Callable[[], bytes]
     width_mm: float
     caption: str = ""
+
+    def png_bytes(self) -> bytes:
+        return self.png if isinstance(self.png, bytes) else self.png()
 
 
 Block = Heading | Paragraph | Table | Image

@@ -31,17 +31,18 @@ The output is reproducible: the same ``ReportDocument`` gives the same bytes wha
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Final, Literal
 
 from docx import Document as _new_document
 from docx.document import Document as _DocxDocument
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import nsmap, qn
+from docx.oxml.parser import oxml_parser
 from docx.shared import Mm, Twips
 
 from kehoach_cli.present.dates import date_line, so_line
@@ -187,11 +188,28 @@ def _mm(value: float) -> int:
 # --------------------------------------------------------------------------- XML helpers
 
 
+@functools.cache
+def _tag(tag: str) -> tuple[str, dict[str, str]]:
+    """The Clark name of ``w:p`` and the one namespace declaration it needs."""
+    prefix, local = tag.split(":")
+    return f"{{{nsmap[prefix]}}}{local}", {prefix: nsmap[prefix]}
+
+
+@functools.cache
+def _attr(name: str) -> str:
+    return qn(f"w:{name}")
+
+
 def _el(tag: str, **attrs: str | int) -> Any:
-    """A new WordprocessingML element; ``attrs`` are ``w:`` attributes."""
-    element = OxmlElement(tag)
+    """A new WordprocessingML element; ``attrs`` are ``w:`` attributes.
+
+    The same element python-docx's ``OxmlElement`` makes (its element class, one namespace
+    declaration), with the names worked out once per tag: a report makes thousands.
+    """
+    clark, declared = _tag(tag)
+    element = oxml_parser.makeelement(clark, nsmap=declared)
     for name, value in attrs.items():
-        element.set(qn(f"w:{name}"), str(value))
+        element.set(_attr(name), str(value))
     return element
 
 
@@ -593,16 +611,21 @@ def _data_row_cells(row: TableRow, block: Table, widths: Sequence[int]) -> list[
     ]
 
 
-def _image(block: Image, document: _DocxDocument) -> list[Any]:
+def _image(block: Image, later: list[Callable[[], None]], document: _DocxDocument) -> list[Any]:
+    """The picture's paragraph and caption; the picture itself goes in ``later``, run once
+    everything else is built (a chart may still be being drawn)."""
     width = Mm(min(max(block.width_mm, 10.0), TEXT_WIDTH_TWIPS / _TWIPS_PER_MM))
-    inline = document.part.new_pic_inline(io.BytesIO(block.png), width=width)
     caption = _one_line(block.caption).strip()
     p = _para(_Fmt("center", before=60, after=0 if caption else BODY_AFTER_TWIPS,
                    keep_next=bool(caption)), _BODY_FONT)  # fmt: skip
     r = _sub(p, "w:r")
     r.append(_rpr(_BODY_FONT))
     drawing = _sub(r, "w:drawing")
-    drawing.append(inline)
+
+    def place() -> None:
+        drawing.append(document.part.new_pic_inline(io.BytesIO(block.png_bytes()), width=width))
+
+    later.append(place)
     out = [p]
     if caption:
         fmt = _Fmt("center", before=60, after=BODY_AFTER_TWIPS)
@@ -610,7 +633,9 @@ def _image(block: Image, document: _DocxDocument) -> list[Any]:
     return out
 
 
-def _body(blocks: Sequence[Block], document: _DocxDocument) -> list[Any]:
+def _body(
+    blocks: Sequence[Block], document: _DocxDocument, later: list[Callable[[], None]]
+) -> list[Any]:
     blocks = list(blocks)
     if blocks and isinstance(blocks[-1], Paragraph):
         blocks[-1] = _with_ending_mark(blocks[-1])
@@ -627,7 +652,7 @@ def _body(blocks: Sequence[Block], document: _DocxDocument) -> list[Any]:
         elif isinstance(block, Table):
             out.extend(_data_table(block))
         else:
-            out.extend(_image(block, document))
+            out.extend(_image(block, later, document))
     return out
 
 
@@ -769,21 +794,67 @@ def _drop_unwanted_parts(document: _DocxDocument) -> None:
         del part_rels[r_id]
 
 
-def _normalised_zip(raw: bytes) -> bytes:
-    """The same entries with fixed times, attributes and order, deflated."""
-    with zipfile.ZipFile(io.BytesIO(raw)) as source:
-        entries = {info.filename: source.read(info) for info in source.infolist()}
-    entries["docProps/app.xml"] = _APP_XML
+def _package_entries(document: _DocxDocument) -> dict[str, bytes]:
+    """The package's files by name, as ``Document.save`` would zip them.
+
+    python-docx's writer deflates every part into a zip that ``_normalised_zip`` would
+    then inflate and deflate again; its three writing steps are called here with a
+    collector instead. A python-docx without them gets the saved-and-reread path, which
+    gives the same entries (tested).
+    """
+    package = document.part.package
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        steps: tuple[Any, ...] = (
+            PackageWriter._write_content_types_stream,
+            PackageWriter._write_pkg_rels,
+            PackageWriter._write_parts,
+        )
+    except (ImportError, AttributeError):  # pragma: no cover - another python-docx
+        return _saved_entries(document)
+    entries = _Entries()
+    writer: Any = entries  # duck-typed for python-docx's PhysPkgWriter
+    for part in package.parts:
+        part.before_marshal()
+    steps[0](writer, package.parts)
+    steps[1](writer, package.rels)
+    steps[2](writer, package.parts)
+    return entries.files
+
+
+class _Entries:
+    """Stands in for python-docx's zip writer: keeps each file's bytes."""
+
+    def __init__(self) -> None:
+        self.files: dict[str, bytes] = {}
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        self.files[pack_uri.membername] = blob
+
+
+def _saved_entries(document: _DocxDocument) -> dict[str, bytes]:
+    buffer = io.BytesIO()
+    document.save(buffer)
+    with zipfile.ZipFile(buffer) as source:
+        return {info.filename: source.read(info) for info in source.infolist()}
+
+
+def _normalised_zip(entries: dict[str, bytes]) -> bytes:
+    """The entries with fixed times, attributes and order; XML deflated, pictures (already
+    compressed) stored as they are."""
+    entries = {**entries, "docProps/app.xml": _APP_XML}
     first = ["[Content_Types].xml", "_rels/.rels"]
     names = [n for n in first if n in entries] + sorted(n for n in entries if n not in first)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as target:
         for name in names:
             info = zipfile.ZipInfo(name, date_time=_ZIP_DATE_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            stored = name.lower().endswith((".png", ".jpeg", ".jpg"))
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.create_system = 3  # the same bytes on every OS
             info.external_attr = 0o644 << 16
-            target.writestr(info, entries[name], compresslevel=6)
+            target.writestr(info, entries[name], compresslevel=None if stored else 6)
     return out.getvalue()
 
 
@@ -797,9 +868,10 @@ def render_docx(doc: ReportDocument) -> bytes:
     _set_defaults(document)
     _set_page(document)
 
+    later: list[Callable[[], None]] = []  # the pictures, in order
     elements: list[Any] = [_header_table(doc.header)]
     elements += _title(doc.loai_van_ban, doc.trich_yeu)
-    elements += _body(doc.body, document)
+    elements += _body(doc.body, document, later)
     elements.append(_closing_table(doc.closing))
     # Word wants a paragraph after a final table; keep it tiny so it never makes a blank page.
     elements.append(_para(_Fmt("left"), _Font(1)))
@@ -812,11 +884,11 @@ def render_docx(doc: ReportDocument) -> bytes:
         else:
             body.append(element)
 
+    for place in later:
+        place()
     # python-docx numbers a picture before it is in the tree: renumber them all.
     for number, doc_pr in enumerate(body.xpath(".//wp:docPr"), start=1):
         doc_pr.set("id", str(number))
 
     _set_core_properties(document, doc)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return _normalised_zip(buffer.getvalue())
+    return _normalised_zip(_package_entries(document))

@@ -1,101 +1,164 @@
-"""Draw the chart in a second process while this one does everything else.
+"""Draw the chart in a second process while this one loads the repo and builds the .docx.
 
-Importing matplotlib and drawing take about as long as validating the repo and building
-the .docx. Where the system can fork (Linux, macOS), ``Painter.start()`` forks a process
-that imports matplotlib at once and then waits for the bars; the report command hands
-them over as soon as the figures are computed and collects the PNG at the end, so both
-cores of the machine work. Anything that goes wrong there — no fork, the process died —
-falls back to drawing here: the PNG is the same either way.
+Where the system can fork (Linux, macOS) and this process runs no other thread,
+``Painter.start()`` forks a child as soon as the report command starts: it imports Pillow
+and loads the fonts while this process loads and checks the repo, then waits for the
+bars. ``draw(bars)`` hands them over once the figures are computed; the child draws while
+the template runs, and ``png()`` collects the chart when the document needs it.
+
+Anything that goes wrong there — no fork, the child died or wrote something that is not a
+whole PNG — falls back to drawing here: the PNG is the same either way (tested). On
+Windows the chart is simply drawn here, when it is needed.
 """
 
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
-from collections.abc import Callable, Sequence
-from multiprocessing.connection import Connection
-from typing import Any
+import marshal
+import os
+import threading
+from collections.abc import Sequence
 
-from .chart import Bar, render_chart
+from .chart import PNG_SIGNATURE, Bar, render_chart
 
-WAIT_SECONDS = 120.0
+PNG_END = b"IEND\xaeB`\x82"
 
-
-def _serve(conn: Connection) -> None:  # pragma: no cover - runs in the forked process
-    import matplotlib
-    from matplotlib import figure  # noqa: F401
-    from matplotlib.backends import backend_agg  # noqa: F401 - imported ahead of the bars
-
-    del matplotlib
-    try:
-        bars = conn.recv()
-        if bars is not None:
-            conn.send(render_chart([Bar(*b) for b in bars]))
-    except (EOFError, OSError):
-        pass
-    finally:
-        conn.close()
+Wire = list[tuple[str, float | None, bool]]
 
 
 class Painter:
-    def __init__(self, process: Any = None, conn: Connection | None = None) -> None:
-        self._process = process
-        self._conn = conn
+    """``start()``, then ``draw(bars)``, ``png()``; ``close()`` (or ``with``) reaps."""
+
+    def __init__(self) -> None:
+        self._pid: int | None = None
+        self._to_child: int | None = None
+        self._from_child: int | None = None
+        self._bars: list[Bar] = []
+        self._png: bytes | None = None
 
     @classmethod
     def start(cls) -> Painter:
-        if "fork" not in multiprocessing.get_all_start_methods():
-            return cls()
-        context = multiprocessing.get_context("fork")
+        painter = cls()
+        if _can_fork():
+            painter._fork()
+        return painter
+
+    def _fork(self) -> None:
+        bars_read, bars_write = os.pipe()
+        png_read, png_write = os.pipe()
         try:
-            here, there = context.Pipe()
-            process = context.Process(target=_serve, args=(there,), daemon=True)
-            process.start()
-            there.close()
+            pid = os.fork()
         except OSError:
-            return cls()
-        return cls(process, here)
+            for fd in (bars_read, bars_write, png_read, png_write):
+                os.close(fd)
+            return
+        if pid == 0:  # pragma: no cover - the child: coverage does not follow forks
+            os.close(bars_write)
+            os.close(png_read)
+            _serve(bars_read, png_write)
+        os.close(bars_read)
+        os.close(png_write)
+        self._pid, self._to_child, self._from_child = pid, bars_write, png_read
 
-    def submit(self, bars: Sequence[Bar]) -> Callable[[], bytes]:
-        """Hand the bars over; the returned function gives the PNG when it is needed."""
-        if self._conn is not None:
-            try:
-                self._conn.send([(b.label, b.ratio, b.attained) for b in bars])
-            except (OSError, ValueError):
-                self.close()
-        drawn = list(bars)
+    def draw(self, bars: Sequence[Bar]) -> None:
+        """Hand the bars over; drawing starts now in the child, or at ``png()`` here."""
+        self._bars = list(bars)
+        if self._to_child is None:
+            return
+        wire: Wire = [(b.label, b.ratio, b.attained) for b in self._bars]
+        fd, self._to_child = self._to_child, None
+        try:
+            _write_all(fd, marshal.dumps(wire))
+        except OSError:  # the child is gone: png() draws here
+            pass
+        finally:
+            os.close(fd)
 
-        def result() -> bytes:
-            if self._conn is not None:
-                try:
-                    if self._conn.poll(WAIT_SECONDS):
-                        png = self._conn.recv()
-                        if isinstance(png, bytes):
-                            return png
-                except (EOFError, OSError, ValueError):
-                    pass
-                finally:
-                    self.close()
-            return render_chart(drawn)
+    def png(self) -> bytes:
+        if self._png is None:
+            self._png = self._collect() or render_chart(self._bars)
+        return self._png
 
-        return result
+    def _collect(self) -> bytes | None:
+        """The child's PNG, or None when it did not deliver a whole one."""
+        if self._from_child is None or self._to_child is not None:
+            return None
+        fd, self._from_child = self._from_child, None
+        try:
+            data = _read_all(fd)
+        except OSError:
+            data = b""
+        finally:
+            os.close(fd)
+        if not self._reap() or not (data.startswith(PNG_SIGNATURE) and data.endswith(PNG_END)):
+            return None
+        return data
+
+    def _reap(self) -> bool:
+        """Wait for the child; True when it exited cleanly."""
+        if self._pid is None:
+            return False
+        pid, self._pid = self._pid, None
+        try:
+            _, status = os.waitpid(pid, 0)
+        except ChildProcessError:
+            return False
+        return os.waitstatus_to_exitcode(status) == 0
 
     def close(self) -> None:
-        if self._conn is not None:
-            with contextlib.suppress(OSError, ValueError):
-                self._conn.send(None)
-            with contextlib.suppress(OSError):
-                self._conn.close()
-            self._conn = None
-        if self._process is not None:
-            self._process.join(timeout=5)
-            if self._process.is_alive():
-                self._process.terminate()
-                self._process.join(timeout=5)
-            self._process = None
+        """Let the child go (no bars: it exits at once) and reap it."""
+        for name in ("_to_child", "_from_child"):
+            fd = getattr(self, name)
+            if fd is not None:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                setattr(self, name, None)
+        self._reap()
 
     def __enter__(self) -> Painter:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def _serve(bars_fd: int, png_fd: int) -> None:  # pragma: no cover - runs in the child
+    code = 1
+    try:
+        from .chart import preload
+
+        preload()
+        data = _read_all(bars_fd)
+        if not data:  # the report needs no chart, or failed
+            code = 0
+            return
+        wire: Wire = marshal.loads(data)
+        bars = [Bar(label, ratio, attained) for label, ratio, attained in wire]
+        _write_all(png_fd, render_chart(bars))
+        code = 0
+    except BaseException:  # Ctrl+C, a broken pipe: the parent draws the chart itself
+        pass
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _read_all(fd: int) -> bytes:
+    chunks = []
+    while chunk := os.read(fd, 1 << 16):
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _can_fork() -> bool:
+    # Forking a process that runs other threads can deadlock the child on a lock one of
+    # them held (Python warns about it from 3.12); the report never needs to.
+    return hasattr(os, "fork") and threading.active_count() == 1
+
+
+__all__ = ["Painter"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+from collections.abc import Iterator
 from typing import TextIO
 
 
@@ -27,3 +28,17 @@ def use_color(stream: TextIO) -> bool:
         return False
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+@contextlib.contextmanager
+def progress(message: str, err: TextIO) -> Iterator[None]:
+    """A spinner with ``message`` on the terminal while slow work runs (a province's
+    repo takes a second or more to check); nothing at all when ``err`` is not a terminal.
+    Anything printed on ``err`` must come after the block: the spinner owns the line."""
+    if not use_color(err):
+        yield
+        return
+    from rich.console import Console
+
+    with Console(file=err).status(message):
+        yield

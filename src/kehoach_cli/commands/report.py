@@ -6,16 +6,15 @@ is never overwritten without --force; every write is atomic.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from ..console import progress
 from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
 from ..load.models import ReportInput
 from ..present import problems_out
@@ -24,20 +23,6 @@ from .common import load_checked, period_of, today
 
 if TYPE_CHECKING:
     from ..present.report.painter import Painter
-
-
-@contextlib.contextmanager
-def _progress(message: str, err: TextIO) -> Iterator[None]:
-    """A spinner on the terminal while the report is built (it takes about a second)."""
-    from ..console import use_color
-
-    if not use_color(err):
-        yield
-        return
-    from rich.console import Console
-
-    with Console(file=err).status(message):
-        yield
 
 
 def _shown(path: Path) -> str:
@@ -118,7 +103,8 @@ def _report(
     stderr: TextIO,
     painter: Painter,
 ) -> int:
-    root, outcome = load_checked(start)
+    with progress("Đang đọc và kiểm tra kho kế hoạch…", stderr):
+        root, outcome = load_checked(start)
     if outcome.errors or outcome.plan is None:
         for problem in outcome.errors:
             stderr.write(problems_out.text_line(problem) + "\n")
@@ -148,7 +134,7 @@ def _report(
     from ..present.report.templating import TemplateProblem
 
     try:
-        with _progress("Đang lập báo cáo…", stderr):
+        with progress("Đang lập báo cáo…", stderr):
             from ..present.report.content import build_document
             from ..present.report.docx_writer import render_docx
 
@@ -186,7 +172,7 @@ def _report(
                 f"{_shown(pdf_path)} là bản PDF của báo cáo đã ban hành; không ghi đè "
                 "(chạy thêm --force nếu thật sự cần)"
             )
-        with _progress("Đang xuất PDF bằng LibreOffice…", stderr):
+        with progress("Đang xuất PDF bằng LibreOffice…", stderr):
             convert_to_pdf(target, pdf_path)
         stdout.write(_shown(pdf_path) + "\n")
     return EXIT_OK

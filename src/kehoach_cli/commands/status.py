@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..compute.attainment import compute_quarter
+from ..console import progress
 from ..errors import EXIT_OK, UsageError
 from .common import load_checked, period_of, require_plan
 
@@ -24,7 +25,8 @@ def status(
     err = err if err is not None else sys.stderr
     if not 1 <= quarter <= 4:  # a usage error is told before the repo is read
         raise UsageError(f"--quy: cần số từ 1 đến 4, nhận được {quarter}")
-    _, outcome = load_checked(start)
+    with progress("Đang đọc và kiểm tra kho kế hoạch…", err):
+        _, outcome = load_checked(start)
     plan = require_plan(outcome, err)
     period = period_of(plan, quarter, year)
     q = compute_quarter(plan, period)

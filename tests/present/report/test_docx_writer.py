@@ -41,7 +41,8 @@ from .sample import SIGNER, TRICH_YEU, sample_report
 TNR = "Times New Roman"
 TEXT_WIDTH = 11906 - 1701 - 850  # A4 width less the 30 mm and 15 mm margins, in twips
 SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
-LIBERATION_SERIF_BOLD = Path("/usr/share/fonts/truetype/liberation2/LiberationSerif-Bold.ttf")
+# The bundled copy (the chart's font): always there, metric-compatible with Times New Roman.
+LIBERATION_SERIF_BOLD = Path(docx_writer.__file__).with_name("fonts") / "LiberationSerif-Bold.ttf"
 
 
 # --------------------------------------------------------------------------- reading helpers
@@ -108,10 +109,8 @@ def rows(tbl: Any) -> list[Any]:
 
 
 def bold_width_twips(text: str, size: float) -> int:
-    """Width of bold text, from the font file when it is installed (independent of the
-    renderer's own table), else from the renderer's table."""
-    if not LIBERATION_SERIF_BOLD.exists():
-        return docx_writer.bold_text_width_twips(text, size)
+    """Width of bold text, read from the font file with fontTools (independent of the
+    renderer's own table)."""
     font = _font()
     cmap, hmtx = font.getBestCmap(), font["hmtx"]
     units = sum(hmtx[cmap[ord(ch)]][0] for ch in unicodedata.normalize("NFC", text))
@@ -756,9 +755,6 @@ def test_header_with_wrapped_issuing_body() -> None:
     assert top_left.find(".//" + qn("w:br")) is not None  # the break asked for, centred
 
 
-@pytest.mark.skipif(
-    not LIBERATION_SERIF_BOLD.exists(), reason="Liberation Serif Bold not installed"
-)
 @pytest.mark.parametrize(
     "text",
     ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "BAN CHỈ ĐẠO", TRICH_YEU],

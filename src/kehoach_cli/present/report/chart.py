@@ -41,7 +41,6 @@ LEGEND = {
     GREY: "Chưa có số liệu",
 }
 NO_DATA = "chưa có số liệu"
-AXIS_TITLE = "Tỷ lệ đạt so với mục tiêu năm"
 
 FONTS = Path(__file__).with_name("fonts")
 REGULAR = FONTS / "LiberationSerif-Regular.ttf"
@@ -55,16 +54,16 @@ LABEL_SHARE = 0.42  # labels take at most this share of the width
 MAX_HEIGHT_CM = 22.0  # an A4 page's text height, less the caption and some air
 
 # Sizes in points.
-LABEL_PT = 9.0
-TICK_PT = 8.5
-AXIS_PT = 9.5
+LABEL_PT = 8.5
+TICK_PT = 8.0
 TITLE_PT = 10.5
 MARGIN_PT = 6.0
 GAP_PT = 4.0
 TICK_LEN_PT = 3.0
-LINE_SPACING = 1.12  # of the label size, between the lines of one label
-ROW_PAD_PT = 4.5  # above and below the label lines of a row
+LINE_SPACING = 1.05  # of the label size, between the lines of one label
+ROW_PAD_PT = 3.0  # above and below the label lines of a row
 BAR_SHARE = 0.64  # of the row's height
+LEGEND_GAP_PT = 8.0  # between the axis figures and the legend
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +92,7 @@ def preload() -> None:
     """Import Pillow and open the fonts before the bars are known (see painter.py)."""
     from PIL import Image, ImageDraw  # noqa: F401
 
-    for points in (LABEL_PT, TICK_PT, AXIS_PT):
+    for points in (LABEL_PT, TICK_PT):
         font(points)
 
 
@@ -159,6 +158,7 @@ class _Layout:
     plot_top: int
     plot_bottom: int
     row_h: int
+    legend_middle: int
 
     @property
     def pad(self) -> int:
@@ -215,11 +215,8 @@ def render_chart(bars: Sequence[Bar], title: str = "", *, width_cm: float = 16.0
         _draw_row(draw, layout, index, bar, lines, label_font, gap)
     _draw_hundred(draw, layout, tick_font)
     _draw_axes(draw, layout)
-    axis_y = layout.plot_bottom + px(TICK_LEN_PT) + gap + px(TICK_PT * 1.3) + gap
-    middle = (layout.plot_left + layout.plot_right) // 2
-    draw.text((middle, axis_y), AXIS_TITLE, fill=INK, font=font(AXIS_PT), anchor="mt")
-    legend_y = axis_y + px(AXIS_PT * 1.4) + px(LABEL_PT * 1.2)
-    _draw_legend(draw, width, legend_y, [c for c in LEGEND if c in map(colour_of, bars)])
+    present = [c for c in LEGEND if c in map(colour_of, bars)]
+    _draw_legend(draw, width, layout.legend_middle, present)
     return encode_png(image.tobytes(), width, layout.height)
 
 
@@ -268,20 +265,22 @@ def _layout(bars: Sequence[Bar], title: str, width: int, lines: int) -> _Layout:
     lines_per_row = max((len(ls) for ls in labels), default=1)
     line_h = px(LABEL_PT * LINE_SPACING)
     title_h = px(TITLE_PT * 1.6) if title else 0
-    value_room = round(_length(label_font, format_percent(999.9))) + gap
+    # Room right of the plot for the widest figure written there ("999,9%" at least, so
+    # the plot keeps its width from quarter to quarter; ratios are not capped).
+    figures = [format_percent(999.9)] + [format_percent(b.ratio) for b in bars if b.ratio]
+    value_room = round(max(_length(label_font, f) for f in figures)) + gap
     plot_top = margin + title_h + px(TICK_PT * 1.4)  # room for "100%" above the plot
     row_h = lines_per_row * line_h + px(ROW_PAD_PT)
     rows = max(len(bars), 1)
     plot_bottom = plot_top + rows * row_h + 2 * (row_h // 4)
-    below = (
-        px(TICK_LEN_PT) + gap + px(TICK_PT * 1.3)  # ticks and their figures
-        + gap + px(AXIS_PT * 1.4)  # the axis title
-        + px(LABEL_PT * 1.2) + px(LABEL_PT * 1.4)  # a line's space, then the legend
-        + margin
-    )
+    # Below the plot: ticks and their figures, some air, the legend. (No axis title: the
+    # caption under the picture, "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm…", says it.)
+    legend_top = plot_bottom + px(TICK_LEN_PT) + gap + px(TICK_PT * 1.3) + px(LEGEND_GAP_PT)
+    legend_h = px(LABEL_PT * 1.4)
     return _Layout(
         width=width,
-        height=plot_bottom + below,
+        height=legend_top + legend_h + margin,
+        legend_middle=legend_top + legend_h // 2,
         labels=labels,
         line_h=line_h,
         plot_left=margin + round(label_w) + gap + px(TICK_LEN_PT),

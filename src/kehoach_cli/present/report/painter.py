@@ -6,8 +6,8 @@ and loads the fonts while this process loads and checks the repo, then waits for
 bars. ``draw(bars)`` hands them over once the figures are computed; the child draws while
 the template runs, and ``png()`` collects the chart when the document needs it.
 
-Anything that goes wrong there — no fork, the child died or wrote something that is not a
-whole PNG — falls back to drawing here: the PNG is the same either way (tested). On
+Anything that goes wrong there — no fork, the child died, hung, or wrote something that is
+not a whole PNG — falls back to drawing here: the PNG is the same either way (tested). On
 Windows the chart is simply drawn here, when it is needed.
 """
 
@@ -16,14 +16,23 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
+import select
+import signal
 import threading
+import time
 from collections.abc import Sequence
 
 from .chart import PNG_SIGNATURE, Bar, render_chart
 
 PNG_END = b"IEND\xaeB`\x82"
+WAIT_SECONDS = 60.0  # for the child's chart; then it is stopped and the chart drawn here
+REAP_SECONDS = 5.0  # for the child to end once its pipes are closed; then it is killed
 
 Wire = list[tuple[str, float | None, bool]]
+
+# This process's ends of every painter's pipes: a child forked later must not keep them
+# open, or the painter that owns them would never see its own child's pipe close.
+_OPEN: set[int] = set()
 
 
 class Painter:
@@ -34,6 +43,7 @@ class Painter:
         self._to_child: int | None = None
         self._from_child: int | None = None
         self._bars: list[Bar] = []
+        self._drawn = False
         self._png: bytes | None = None
 
     @classmethod
@@ -53,22 +63,30 @@ class Painter:
                 os.close(fd)
             return
         if pid == 0:  # pragma: no cover - the child: coverage does not follow forks
-            os.close(bars_write)
-            os.close(png_read)
+            for fd in (bars_write, png_read, *_OPEN):
+                with contextlib.suppress(OSError):
+                    os.close(fd)
             _serve(bars_read, png_write)
         os.close(bars_read)
         os.close(png_write)
         self._pid, self._to_child, self._from_child = pid, bars_write, png_read
+        _OPEN.update((bars_write, png_read))
 
     def draw(self, bars: Sequence[Bar]) -> None:
-        """Hand the bars over; drawing starts now in the child, or at ``png()`` here."""
+        """Hand the bars over; drawing starts now in the child, or at ``png()`` here.
+
+        Drawing other bars again lets the child go: the chart of the last bars is drawn
+        here, as it would be without a child."""
+        if self._drawn:
+            self.close()
+            self._png = None
+        self._drawn = True
         self._bars = list(bars)
-        if self._to_child is None:
+        fd = self._take("_to_child")
+        if fd is None:
             return
-        wire: Wire = [(b.label, b.ratio, b.attained) for b in self._bars]
-        fd, self._to_child = self._to_child, None
         try:
-            _write_all(fd, marshal.dumps(wire))
+            _write_all(fd, marshal.dumps([(b.label, b.ratio, b.attained) for b in self._bars]))
         except OSError:  # the child is gone: png() draws here
             pass
         finally:
@@ -80,13 +98,15 @@ class Painter:
         return self._png
 
     def _collect(self) -> bytes | None:
-        """The child's PNG, or None when it did not deliver a whole one."""
-        if self._from_child is None or self._to_child is not None:
+        """The child's PNG, or None when it did not deliver a whole one in time."""
+        if self._to_child is not None or not self._drawn:
             return None
-        fd, self._from_child = self._from_child, None
+        fd = self._take("_from_child")
+        if fd is None:
+            return None
         try:
-            data = _read_all(fd)
-        except OSError:
+            data = _read_all(fd, time.monotonic() + WAIT_SECONDS)
+        except (OSError, TimeoutError):
             data = b""
         finally:
             os.close(fd)
@@ -94,25 +114,39 @@ class Painter:
             return None
         return data
 
+    def _take(self, name: str) -> int | None:
+        fd: int | None = getattr(self, name)
+        setattr(self, name, None)
+        if fd is not None:
+            _OPEN.discard(fd)
+        return fd
+
     def _reap(self) -> bool:
-        """Wait for the child; True when it exited cleanly."""
+        """Wait for the child (stopping it if it does not end); True when it exited 0."""
         if self._pid is None:
             return False
         pid, self._pid = self._pid, None
+        deadline = time.monotonic() + REAP_SECONDS
         try:
-            _, status = os.waitpid(pid, 0)
-        except ChildProcessError:
+            while True:
+                done, status = os.waitpid(pid, os.WNOHANG)
+                if done:
+                    return os.waitstatus_to_exitcode(status) == 0
+                if time.monotonic() > deadline:
+                    os.kill(pid, signal.SIGKILL)
+                    os.waitpid(pid, 0)
+                    return False
+                time.sleep(0.002)
+        except (ChildProcessError, ProcessLookupError):
             return False
-        return os.waitstatus_to_exitcode(status) == 0
 
     def close(self) -> None:
-        """Let the child go (no bars: it exits at once) and reap it."""
+        """Let the child go (without bars it exits at once) and reap it."""
         for name in ("_to_child", "_from_child"):
-            fd = getattr(self, name)
+            fd = self._take(name)
             if fd is not None:
                 with contextlib.suppress(OSError):
                     os.close(fd)
-                setattr(self, name, None)
         self._reap()
 
     def __enter__(self) -> Painter:
@@ -142,11 +176,18 @@ def _serve(bars_fd: int, png_fd: int) -> None:  # pragma: no cover - runs in the
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
 
 
-def _read_all(fd: int) -> bytes:
-    chunks = []
-    while chunk := os.read(fd, 1 << 16):
+def _read_all(fd: int, deadline: float | None = None) -> bytes:
+    """Everything until the other end is closed; TimeoutError after ``deadline``."""
+    chunks: list[bytes] = []
+    while True:
+        if deadline is not None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([fd], [], [], left)[0]:
+                raise TimeoutError
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            return b"".join(chunks)
         chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -222,16 +222,41 @@ def _checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
 # --------------------------------------------------------------------------- the cache
 
 
+def _at_run_time(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``func`` as jinja2 calls a filter that needs the template's context, so that it is
+    never run while the template is compiled.
+
+    jinja2 evaluates a filter applied to a constant (``{{ 'cong-an' | ten_dv }}``) and the
+    ``finalize`` of a constant (``{{ 12.5 }}``) at compile time and writes the result into
+    the compiled code. Our filters read the plan (a unit's name) and the number rules: a
+    compiled template kept in the cache would go on printing last quarter's names. jinja2
+    cannot fold a function marked ``pass_context``; this one passes the context by.
+    """
+    from jinja2 import pass_context
+
+    if getattr(func, "jinja_pass_arg", None) is not None:  # already decided by its author
+        return func
+
+    @functools.wraps(func)
+    def at_run_time(_context: Any, *args: Any, **kwargs: Any) -> Any:
+        return func(*args, **kwargs)
+
+    return pass_context(at_run_time)
+
+
+
 def _bytecode_cache(filter_names: list[str]) -> Any:
     """jinja2's compiled form of the template, kept on disk between runs.
 
     Compiling the built-in template takes longer than running it (about 35 ms). The cache
     lives in the user's own cache folder (``store.cache_dir``), in a subfolder named after
     everything that shapes the compiled code — this module's own source (the sandbox's
-    code generator), jinja2's version, the filters' names — so a new kehoach, a new
-    jinja2 or a changed sandbox never reuses an old entry; jinja2 itself keys each entry by
-    the template's path and checks its text. A damaged or unreadable entry is compiled
-    again; a cache that cannot be written is simply not used.
+    code generator), jinja2's version, the filters' names and how they are called — so a
+    new kehoach, a new jinja2 or a changed sandbox never reuses an old entry; jinja2 itself
+    keys each entry by the template's path and checks its text. Nothing that depends on
+    the repo's data or on kehoach's number rules is compiled in (``_at_run_time``). A
+    damaged or unreadable entry is compiled again; a cache that cannot be written is
+    simply not used.
     """
     from jinja2 import __version__ as jinja_version
     from jinja2.bccache import Bucket, FileSystemBytecodeCache
@@ -558,14 +583,17 @@ def render_template(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        finalize=_finalize,
+        finalize=_at_run_time(_finalize),
         auto_reload=False,
         cache_size=0,
     )
+    ours = {name: _at_run_time(func) for name, func in filters.items()}
     env.filters = {
-        name: _checked_filter(name, func) for name, func in {**env.filters, **filters}.items()
+        name: _checked_filter(name, func) for name, func in {**env.filters, **ours}.items()
     }
-    env.bytecode_cache = _bytecode_cache(sorted(env.filters))
+    env.bytecode_cache = _bytecode_cache(
+        sorted(f"{name}:{getattr(f, 'jinja_pass_arg', '')}" for name, f in env.filters.items())
+    )
     try:
         template = env.get_template(TEMPLATE_NAME)
         with _time_limit(TIME_LIMIT) as fired:

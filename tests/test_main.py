@@ -103,3 +103,32 @@ def test_usage_errors_exit_2_in_vietnamese(args: list[str], message: str) -> Non
     assert (code, out) == (2, "")
     assert err == f"kehoach: lỗi: {message}\n{USAGE_HINT}"
     assert not ENGLISH.search(err)
+
+
+def test_run_freezes_the_heap_before_python_shuts_down(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The console script's exit: main's code, after gc.freeze (so that Python's shutdown
+    does not walk every object still alive)."""
+    import gc
+
+    from kehoach_cli import __main__ as entry
+
+    calls: list[str] = []
+    monkeypatch.setattr(entry, "main", lambda: calls.append("main") or 3)
+    monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
+    with pytest.raises(SystemExit) as exited:
+        entry.run()
+    assert exited.value.code == 3
+    assert calls == ["main", "freeze"]
+
+
+def test_the_installed_script_ends_with_the_output_flushed() -> None:
+    """Whole process, output piped: nothing printed is lost at the faster exit."""
+    import subprocess
+    import sys
+
+    done = subprocess.run(
+        [sys.executable, "-c", "from kehoach_cli.__main__ import run; run()", "--version"],
+        capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == f"kehoach {__version__}\n"

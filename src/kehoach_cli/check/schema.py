@@ -4,7 +4,6 @@ at the line and column of the offending key or value."""
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 import types
 import typing
@@ -48,6 +47,8 @@ def closest(word: str, choices: typing.Iterable[str]) -> str | None:
     swapped = [c for p, c in by_plain.items() if sorted(p) == sorted(written)]
     if len(swapped) == 1:  # letters in another order: '=>' for '>='
         return swapped[0]
+    import difflib  # only when a mistake is to be explained
+
     found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if found:
         return found[0]

@@ -420,6 +420,9 @@ def build_suite(
     ]
 
 
+SCOPE_SHOWN = {"custom": "--repo"}
+
+
 @dataclass(frozen=True)
 class Ratio:
     key: str
@@ -441,7 +444,9 @@ RATIOS = [
         2.0,
         only_size="province",
     ),
-    Ratio("report_libs", "report / report-libraries floor", "report", "libs", 1.5),
+    # The report goal is for a commune's repo (--repo .); a generated province's
+    # report loads 1,207 files first, which no floor of imports can stand for.
+    Ratio("report_libs", "report / report-libraries floor", "report", "libs", 1.5, "custom"),
     Ratio("validate_bytes", "validate / read-bytes floor", "validate", "bytes", None),
     Ratio("status_cparse", "status --json / C-parse floor", "status", "cparse", None),
     Ratio("report_docx", "report / docx+Pillow floor", "report", "docx", None),
@@ -582,7 +587,7 @@ def print_tables(title: str, commands: Sequence[Command], ratios: list[dict[str,
     for r in ratios:
         goal = "—" if r["goal"] is None else f"≤ {r['goal']}x"
         if r["goal"] is not None and r["goal_scope"] != "all sizes":
-            goal += f" ({r['goal_scope']})"
+            goal += f" ({SCOPE_SHOWN.get(r['goal_scope'], r['goal_scope'])})"
         verdict = ("met" if r["met"] else "NOT met") if r["met"] is not None else "—"
         value = "n/a" if r["ratio"] is None else f"{r['ratio']:.2f}x"
         ratio_rows.append([r["label"], value, goal, verdict])

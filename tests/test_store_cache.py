@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import sys
-from pathlib import Path
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 import pytest
 
@@ -271,3 +271,37 @@ def test_a_base_that_cannot_be_written(tmp_path: Path, monkeypatch: pytest.Monke
     finally:
         base.chmod(0o700)
     assert everything(base) == []
+
+
+# --------------------------------------------------------------------------- each system
+
+
+def test_windows_cache_is_under_localappdata() -> None:
+    base = store.default_cache_base(
+        "win32",
+        {"LOCALAPPDATA": r"C:\Users\Nguyễn Văn An\AppData\Local"},
+        lambda: PureWindowsPath(r"C:\Users\Nguyễn Văn An"),
+    )
+    assert base == PureWindowsPath(r"C:\Users\Nguyễn Văn An\AppData\Local\kehoach\Cache")
+    assert str(base / "mau-bao-cao-x") == (
+        r"C:\Users\Nguyễn Văn An\AppData\Local\kehoach\Cache\mau-bao-cao-x"
+    )
+
+
+def test_windows_without_localappdata_uses_the_profile() -> None:
+    base = store.default_cache_base("win32", {}, lambda: PureWindowsPath(r"D:\Hồ sơ\lan"))
+    assert base == PureWindowsPath(r"D:\Hồ sơ\lan\AppData\Local\kehoach\Cache")
+
+
+def test_macos_and_linux_bases() -> None:
+    home = lambda: PurePosixPath("/home/lan")  # noqa: E731
+    assert store.default_cache_base("darwin", {}, home) == PurePosixPath(
+        "/home/lan/Library/Caches/kehoach"
+    )
+    assert store.default_cache_base("linux", {}, home) == PurePosixPath("/home/lan/.cache/kehoach")
+    assert store.default_cache_base("linux", {"XDG_CACHE_HOME": "/var/cache/lan"}, home) == (
+        PurePosixPath("/var/cache/lan/kehoach")
+    )
+    assert store.default_cache_base("linux", {"XDG_CACHE_HOME": "cache"}, home) == (
+        PurePosixPath("/home/lan/.cache/kehoach")  # relative: ignored, as the spec says
+    )

@@ -24,7 +24,8 @@ import os
 import stat
 import sys
 import tempfile
-from pathlib import Path
+from collections.abc import Callable, Mapping
+from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 
 from .errors import KehoachError
 
@@ -179,20 +180,30 @@ def cache_dir(name: str) -> Path | None:
             if not configured.strip():
                 return None
             base = Path(configured)
-        elif os.name == "nt":
-            local = os.environ.get("LOCALAPPDATA")
-            base = (Path(local) if local else Path.home() / "AppData" / "Local") / "kehoach"
-            base = base / "Cache"
-        elif sys.platform == "darwin":
-            base = Path.home() / "Library" / "Caches" / "kehoach"
         else:
-            xdg = os.environ.get("XDG_CACHE_HOME", "")
-            base = (Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache") / "kehoach"
+            system = "win32" if os.name == "nt" else sys.platform
+            base = Path(default_cache_base(system, os.environ, Path.home))
         folder = base / name
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         return folder if _private(folder) else None
     except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
         return None
+
+
+def default_cache_base(
+    system: str, environ: Mapping[str, str], home: Callable[[], PurePath]
+) -> PurePath:
+    """Where each system keeps a user's caches (``system`` as in ``sys.platform``)."""
+    if system == "win32":
+        local = environ.get("LOCALAPPDATA")
+        base = PureWindowsPath(local) if local else PureWindowsPath(home(), "AppData", "Local")
+        return base / "kehoach" / "Cache"
+    if system == "darwin":
+        return PurePosixPath(home(), "Library", "Caches", "kehoach")
+    xdg = environ.get("XDG_CACHE_HOME", "")
+    if PurePosixPath(xdg).is_absolute():  # the XDG spec: a relative path is to be ignored
+        return PurePosixPath(xdg, "kehoach")
+    return PurePosixPath(home(), ".cache", "kehoach")
 
 
 def _private(folder: Path) -> bool:

@@ -50,6 +50,7 @@ def test_spinner_on_a_terminal_shows_the_message_and_stops(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")  # rich animates nothing on TERM=dumb
     err = Terminal()
     before = set(threading.enumerate())
     with progress("Đang đọc và kiểm tra kho kế hoạch…", err):
@@ -66,6 +67,7 @@ def test_report_and_status_on_a_terminal_show_a_spinner_and_still_work(
     good_repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     out, err = io.StringIO(), Terminal()
     target = tmp_path / "bao-cao.docx"
     assert report(good_repo, 2, out=target, stdout=out, stderr=err) == 0

@@ -132,3 +132,18 @@ def test_the_installed_script_ends_with_the_output_flushed() -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert done.stdout == f"kehoach {__version__}\n"
+
+
+def test_ctrl_c_inside_a_command_says_it_stopped(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import kehoach_cli.commands.status as status_command
+    from kehoach_cli.__main__ import main
+
+    def interrupted(*args: object, **kwargs: object) -> int:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(status_command, "status", interrupted)
+    assert main(["status", "--quy", "2"]) == 130
+    out, err = capsys.readouterr()
+    assert (out, err) == ("", "Đã dừng.\n")

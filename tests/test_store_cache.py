@@ -204,9 +204,9 @@ def test_a_folder_of_another_user_is_refused(
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     folder = tmp_path / NAME
     folder.mkdir(mode=0o700)
-    me = os.getuid()
+    me = os.geteuid()
     assert cache_dir(NAME) == folder
-    monkeypatch.setattr(os, "getuid", lambda: me + 1)  # the folder is now someone else's
+    monkeypatch.setattr(os, "geteuid", lambda: me + 1)  # the folder is now someone else's
     assert cache_dir(NAME) is None
 
 
@@ -219,6 +219,15 @@ def test_a_folder_chowned_to_another_user_is_refused(
     folder.mkdir(mode=0o700)
     os.chown(folder, 65534, -1)
     assert cache_dir(NAME) is None
+
+
+def test_a_relative_cache_dir_is_not_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A relative KEHOACH_CACHE_DIR would land in whatever folder kehoach runs in (often the
+    plan repo): no cache, and nothing created."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv(CACHE_ENV, "bo-dem")
+    assert cache_dir(NAME) is None
+    assert list(tmp_path.iterdir()) == []
 
 
 @POSIX

@@ -176,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    if code == 130:  # typer hands Ctrl+C inside a command back as a return value
+        print("Đã dừng.", file=sys.stderr)
     return int(code) if isinstance(code, int) else 0
 
 
@@ -184,8 +186,10 @@ def run() -> None:
     # The command is done; what is left is Python's own shutdown, which collects garbage
     # across every object still alive (a checked repo, pydantic's validators, the .docx
     # tree) several times over: 100 ms or more after a report. Frozen objects are left to
-    # the operating system (gc.freeze, meant for processes about to end or fork); files
-    # are closed and the standard streams flushed as before.
+    # the operating system (gc.freeze, meant for processes about to end or fork). The
+    # standard streams are still flushed and atexit handlers run; what no longer runs is
+    # __del__ of objects caught in reference cycles — kehoach closes every file it writes
+    # before the command returns (store.write_atomic), so none is left to such a finaliser.
     gc.freeze()
     sys.exit(code)
 

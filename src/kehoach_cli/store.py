@@ -167,8 +167,8 @@ def cache_dir(name: str) -> Path | None:
     """A private folder for things kehoach can always make again, or None when there is
     none to use.
 
-    ``KEHOACH_CACHE_DIR`` names the base folder (empty: no cache); otherwise the usual
-    place of each system — ``%LOCALAPPDATA%\\kehoach\\Cache`` on Windows,
+    ``KEHOACH_CACHE_DIR`` names the base folder (empty or relative: no cache); otherwise
+    the usual place of each system — ``%LOCALAPPDATA%\\kehoach\\Cache`` on Windows,
     ``~/Library/Caches/kehoach`` on macOS, ``$XDG_CACHE_HOME/kehoach`` or
     ``~/.cache/kehoach`` elsewhere. On POSIX the folder must belong to the user and be
     writable by nobody else (what is read back from it is run as code); a folder that is
@@ -177,8 +177,8 @@ def cache_dir(name: str) -> Path | None:
     configured = os.environ.get(CACHE_ENV)
     try:
         if configured is not None:
-            if not configured.strip():
-                return None
+            if not configured.strip() or not os.path.isabs(configured):
+                return None  # empty: no cache; relative: not a folder to trust with code
             base = Path(configured)
         else:
             system = "win32" if os.name == "nt" else sys.platform
@@ -210,8 +210,16 @@ def _private(folder: Path) -> bool:
     if os.name != "posix":
         return folder.is_dir()  # Windows: the user's profile is theirs by its ACL
     info = folder.lstat()
+    return stat.S_ISDIR(info.st_mode) and own_private_file(info, kind=stat.S_IFDIR)
+
+
+def own_private_file(info: os.stat_result, kind: int = stat.S_IFREG) -> bool:
+    """On POSIX: ``info`` is of ``kind``, belongs to this user, and nobody else may write
+    it. (Windows has no such bits: there the folder's place under the profile decides.)"""
+    if os.name != "posix":
+        return stat.S_IFMT(info.st_mode) == kind
     return (
-        stat.S_ISDIR(info.st_mode)
-        and info.st_uid == os.getuid()
+        stat.S_IFMT(info.st_mode) == kind
+        and info.st_uid == os.geteuid()
         and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
     )

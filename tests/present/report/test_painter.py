@@ -435,3 +435,56 @@ def test_a_hung_child_is_stopped_and_the_chart_drawn_here(
     assert painter.png() == expected
     assert reaps == [False]  # it had to be killed
     assert_reaped(pid)
+
+
+def _stuck_before_reading(*args: object, **kwargs: object) -> None:
+    import time
+
+    time.sleep(3600)
+
+
+@needs_fork
+def test_bars_larger_than_the_pipe_to_a_stuck_child(
+    started: Callable[[], Painter], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A child that never reads (stuck in preload) cannot hang the report on bars longer
+    than the pipe holds: the painter gives up, stops it and draws here."""
+    import kehoach_cli.present.report.chart as chart_module
+
+    monkeypatch.setattr(chart_module, "preload", _stuck_before_reading)
+    painter = started()
+    pid = painter._pid
+    assert pid is not None
+    monkeypatch.undo()
+    monkeypatch.setattr(painter_module, "WAIT_SECONDS", 0.3)
+    monkeypatch.setattr(painter_module, "REAP_SECONDS", 0.3)
+    long_bars = [Bar(f"{i}. " + "Chỉ tiêu rất dài " * 400, 50.0 + i, i % 2 == 0) for i in range(20)]
+    assert len(str(long_bars)) > 1 << 17  # more than a pipe's buffer
+    painter.draw(long_bars)
+    assert painter.png() == render_chart(long_bars)
+    assert_reaped(pid)
+
+
+def test_a_pipe_that_cannot_be_made_means_drawing_here(
+    monkeypatch: pytest.MonkeyPatch, expected: bytes
+) -> None:
+    made: list[int] = []
+    real_pipe = os.pipe
+
+    def second_fails() -> tuple[int, int]:
+        if made:
+            raise OSError(24, "Too many open files")
+        pair = real_pipe()
+        made.extend(pair)
+        return pair
+
+    monkeypatch.setattr(painter_module.os, "pipe", second_fails)
+    painter = Painter.start()
+    monkeypatch.undo()
+    assert painter._pid is None
+    for fd in made:  # the first pipe was closed again
+        with pytest.raises(OSError):
+            os.fstat(fd)
+    painter.draw(BARS)
+    assert painter.png() == expected
+    painter.close()

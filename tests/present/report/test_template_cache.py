@@ -15,7 +15,7 @@ from typing import Any
 import docx
 import jinja2
 import pytest
-from jinja2.bccache import FileSystemBytecodeCache, bc_magic
+from jinja2.bccache import Bucket, FileSystemBytecodeCache, bc_magic
 from tests.present.report import report_repo as rr
 
 from helpers import run_cli
@@ -353,10 +353,10 @@ def test_reading_the_entry_fails(
 ) -> None:
     first = made(root, tmp_path / "a.docx")
 
-    def refused(self: Any, bucket: Any) -> None:
+    def refused(self: Any, entry: Any) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(FileSystemBytecodeCache, "load_bytecode", refused)
+    monkeypatch.setattr(Bucket, "load_bytecode", refused)
     compiles.clear()
     assert made(root, tmp_path / "b.docx") == first
     assert compiles == [templating.TEMPLATE_NAME]
@@ -600,3 +600,44 @@ def test_a_renamed_unit_with_a_cache(root: Path, cache: Path, tmp_path: Path) ->
     assert "Đơn vị chủ trì: Công an xã." in body_text(made(root, tmp_path / "a.docx"))
     _rename_unit(root)
     assert "Đơn vị chủ trì: Công an xã Mẫu Sơn." in body_text(made(root, tmp_path / "b.docx"))
+
+
+# --------------------------------------------------------------------------- review fixes
+
+
+@pytest.mark.skipif(os.name != "posix", reason="quyền tệp của POSIX")
+def test_an_entry_others_can_write_is_not_read(
+    root: Path, cache: Path, tmp_path: Path, compiles: list[str]
+) -> None:
+    """The folder is private, but an entry in it that others may write is not run."""
+    first = made(root, tmp_path / "a.docx")
+    entry = only_entry(cache)
+    entry.chmod(0o666)
+    compiles.clear()
+    assert made(root, tmp_path / "b.docx") == first
+    assert compiles == [templating.TEMPLATE_NAME]
+
+
+@jinja2.pass_environment
+def _unit_name_from_environment(environment: Any, value: Any) -> str:
+    return UNIT_NAMES[-1]
+
+
+UNIT_NAMES = ["Công an xã"]
+
+
+def test_a_filter_marked_pass_environment_runs_at_render_time(
+    tmp_path: Path, cache: Path
+) -> None:
+    """jinja2 folds constants through pass_environment filters too: kehoach wraps them, so
+    a cached template still asks the filter each time."""
+    root = tmp_path / "kho"
+    write_template(root, "{{ 'cong-an' | ten }}\n")
+    filters = {"ten": _unit_name_from_environment}
+    assert _text(root, filters) == "Công an xã"
+    UNIT_NAMES.append("Công an xã Mẫu Sơn")
+    try:
+        assert _text(root, filters) == "Công an xã Mẫu Sơn"
+    finally:
+        UNIT_NAMES.pop()
+    assert len(entries(cache)) == 1  # the second run read the cached template

@@ -4,8 +4,8 @@ Drawn with Pillow in the bundled Liberation Serif (metric-compatible with Times 
 the report's font, and complete for Vietnamese), so the chart looks the same on every
 machine whatever fonts are installed. Every length is set in points and turned into
 pixels at ``DPI``; text widths are measured, not guessed, so labels wrap where they
-really end. The PNG carries no timestamp or software tag: the same figures and the same
-Pillow give the same bytes.
+really end. The PNG carries no timestamp or software tag: the same figures give the same
+bytes with the same Pillow (its FreeType draws the glyphs) and the same zlib.
 
 Pillow is imported here only, when a report is rendered (about 15 ms; matplotlib, which
 drew this chart before, cost half a second to import and more to draw), and only draws:

@@ -16,11 +16,11 @@ from __future__ import annotations
 import contextlib
 import marshal
 import os
-import select
+import selectors
 import signal
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .chart import PNG_SIGNATURE, Bar, render_chart
 
@@ -54,19 +54,24 @@ class Painter:
         return painter
 
     def _fork(self) -> None:
-        bars_read, bars_write = os.pipe()
-        png_read, png_write = os.pipe()
+        pipes: list[int] = []
         try:
+            pipes += os.pipe()
+            pipes += os.pipe()
             pid = os.fork()
-        except OSError:
-            for fd in (bars_read, bars_write, png_read, png_write):
+        except OSError:  # no more file descriptors or processes: draw here
+            for fd in pipes:
                 os.close(fd)
             return
+        bars_read, bars_write, png_read, png_write = pipes
         if pid == 0:  # pragma: no cover - the child: coverage does not follow forks
-            for fd in (bars_write, png_read, *_OPEN):
-                with contextlib.suppress(OSError):
-                    os.close(fd)
-            _serve(bars_read, png_write)
+            try:
+                for fd in (bars_write, png_read, *_OPEN):
+                    with contextlib.suppress(OSError):
+                        os.close(fd)
+                _serve(bars_read, png_write)
+            finally:
+                os._exit(1)  # whatever happens, the child never returns into the command
         os.close(bars_read)
         os.close(png_write)
         self._pid, self._to_child, self._from_child = pid, bars_write, png_read
@@ -85,12 +90,16 @@ class Painter:
         fd = self._take("_to_child")
         if fd is None:
             return
+        wire = marshal.dumps([(b.label, b.ratio, b.attained) for b in self._bars])
         try:
-            _write_all(fd, marshal.dumps([(b.label, b.ratio, b.attained) for b in self._bars]))
-        except OSError:  # the child is gone: png() draws here
-            pass
+            _write_all(fd, wire, time.monotonic() + WAIT_SECONDS)
+            sent = True
+        except (OSError, ValueError, TimeoutError):  # the child is gone or stuck
+            sent = False
         finally:
             os.close(fd)
+        if not sent:
+            self.close()  # png() draws here
 
     def png(self) -> bytes:
         if self._png is None:
@@ -106,7 +115,7 @@ class Painter:
             return None
         try:
             data = _read_all(fd, time.monotonic() + WAIT_SECONDS)
-        except (OSError, TimeoutError):
+        except (OSError, ValueError, TimeoutError):
             data = b""
         finally:
             os.close(fd)
@@ -179,21 +188,45 @@ def _serve(bars_fd: int, png_fd: int) -> None:  # pragma: no cover - runs in the
 def _read_all(fd: int, deadline: float | None = None) -> bytes:
     """Everything until the other end is closed; TimeoutError after ``deadline``."""
     chunks: list[bytes] = []
-    while True:
-        if deadline is not None:
-            left = deadline - time.monotonic()
-            if left <= 0 or not select.select([fd], [], [], left)[0]:
-                raise TimeoutError
-        chunk = os.read(fd, 1 << 16)
-        if not chunk:
-            return b"".join(chunks)
-        chunks.append(chunk)
+    with _waiting(fd, selectors.EVENT_READ, deadline) as wait:
+        while True:
+            wait()
+            chunk = os.read(fd, 1 << 16)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
 
 
-def _write_all(fd: int, data: bytes) -> None:
+def _write_all(fd: int, data: bytes, deadline: float | None = None) -> None:
+    """All of ``data``; TimeoutError when the reader takes none of it until ``deadline``."""
     view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
+    if deadline is not None:
+        os.set_blocking(fd, False)
+    with _waiting(fd, selectors.EVENT_WRITE, deadline) as wait:
+        while view:
+            wait()
+            try:
+                view = view[os.write(fd, view) :]
+            except BlockingIOError:
+                continue
+
+
+@contextlib.contextmanager
+def _waiting(fd: int, event: int, deadline: float | None) -> Iterator[Callable[[], None]]:
+    """A function that returns when ``fd`` is ready for ``event`` (at once when there is
+    no deadline: the call then blocks in read or write) or raises TimeoutError."""
+    if deadline is None:
+        yield lambda: None
+        return
+    with selectors.DefaultSelector() as selector:  # any descriptor number, unlike select()
+        selector.register(fd, event)
+
+        def wait() -> None:
+            left = deadline - time.monotonic()
+            if left <= 0 or not selector.select(left):
+                raise TimeoutError
+
+        yield wait
 
 
 def _can_fork() -> bool:

@@ -30,6 +30,7 @@ import datetime as dt
 import functools
 import hashlib
 import operator
+import os
 import re
 import threading
 import unicodedata
@@ -230,19 +231,27 @@ def _at_run_time(func: Callable[..., Any]) -> Callable[..., Any]:
     ``finalize`` of a constant (``{{ 12.5 }}``) at compile time and writes the result into
     the compiled code. Our filters read the plan (a unit's name) and the number rules: a
     compiled template kept in the cache would go on printing last quarter's names. jinja2
-    cannot fold a function marked ``pass_context``; this one passes the context by.
+    cannot fold a function marked ``pass_context`` (it does fold ``pass_environment`` and
+    ``pass_eval_context`` ones): the wrapper takes the context and hands ``func`` what it
+    asked for, if anything.
     """
     from jinja2 import pass_context
 
-    if getattr(func, "jinja_pass_arg", None) is not None:  # already decided by its author
+    wants = getattr(getattr(func, "jinja_pass_arg", None), "name", None)
+    if wants == "context":
         return func
+    unmarked = func
 
     @functools.wraps(func)
-    def at_run_time(_context: Any, *args: Any, **kwargs: Any) -> Any:
-        return func(*args, **kwargs)
+    def at_run_time(context: Any, *args: Any, **kwargs: Any) -> Any:
+        if wants == "environment":
+            return unmarked(context.environment, *args, **kwargs)
+        if wants == "eval_context":
+            return unmarked(context.eval_ctx, *args, **kwargs)
+        return unmarked(*args, **kwargs)
 
+    at_run_time.__dict__.pop("jinja_pass_arg", None)  # copied by wraps; replaced below
     return pass_context(at_run_time)
-
 
 
 def _bytecode_cache(filter_names: list[str]) -> Any:
@@ -261,7 +270,7 @@ def _bytecode_cache(filter_names: list[str]) -> Any:
     from jinja2 import __version__ as jinja_version
     from jinja2.bccache import Bucket, FileSystemBytecodeCache
 
-    from ...store import cache_dir
+    from ...store import cache_dir, own_private_file
 
     salt = hashlib.sha256()
     for part in (_own_source(), jinja_version.encode(), "\0".join(filter_names).encode()):
@@ -273,10 +282,21 @@ def _bytecode_cache(filter_names: list[str]) -> Any:
 
     class QuietCache(FileSystemBytecodeCache):
         def load_bytecode(self, bucket: Bucket) -> None:
+            """Read an entry only if it is the user's own file that nobody else may
+            write (what it holds is run); a damaged entry is compiled again."""
             try:
-                super().load_bytecode(bucket)
-            except Exception:  # a damaged entry: compile again
+                flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+                fd = os.open(self._get_cache_filename(bucket), flags)
+            except OSError:  # none yet, or not to be read
+                return
+            try:
+                if own_private_file(os.fstat(fd)):
+                    with os.fdopen(fd, "rb", closefd=False) as entry:
+                        bucket.load_bytecode(entry)
+            except Exception:
                 bucket.reset()
+            finally:
+                os.close(fd)
 
         def dump_bytecode(self, bucket: Bucket) -> None:
             with contextlib.suppress(OSError):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -121,17 +122,26 @@ def test_run_freezes_the_heap_before_python_shuts_down(monkeypatch: pytest.Monke
     assert calls == ["main", "freeze"]
 
 
-def test_the_installed_script_ends_with_the_output_flushed() -> None:
-    """Whole process, output piped: nothing printed is lost at the faster exit."""
+def test_the_installed_script_ends_with_the_output_flushed(
+    good_repo: Path, kehoach_today: str
+) -> None:
+    """Whole process, output piped: a long output written just before the faster exit
+    (gc.freeze) arrives whole — the same as main() prints in this process."""
+    import json
     import subprocess
     import sys
 
+    args = ["-C", str(good_repo), "status", "--quy", "2", "--json"]
     done = subprocess.run(
-        [sys.executable, "-c", "from kehoach_cli.__main__ import run; run()", "--version"],
+        [sys.executable, "-c", "import sys; from kehoach_cli.__main__ import run; "
+         "sys.argv[1:] = " + repr(args) + "; run()"],
         capture_output=True, text=True, encoding="utf-8", check=False,
-    )
+    )  # fmt: skip
     assert (done.returncode, done.stderr) == (0, "")
-    assert done.stdout == f"kehoach {__version__}\n"
+    assert len(done.stdout) > 2_000 and done.stdout.endswith("}\n")
+    code, out, _ = run_cli(args)
+    assert code == 0 and done.stdout == out
+    assert json.loads(done.stdout)["chi_tieu"]
 
 
 def test_ctrl_c_inside_a_command_says_it_stopped(

@@ -240,18 +240,16 @@ def _at_run_time(func: Callable[..., Any]) -> Callable[..., Any]:
     wants = getattr(getattr(func, "jinja_pass_arg", None), "name", None)
     if wants == "context":
         return func
-    unmarked = func
 
     @functools.wraps(func)
     def at_run_time(context: Any, *args: Any, **kwargs: Any) -> Any:
         if wants == "environment":
-            return unmarked(context.environment, *args, **kwargs)
+            return func(context.environment, *args, **kwargs)
         if wants == "eval_context":
-            return unmarked(context.eval_ctx, *args, **kwargs)
-        return unmarked(*args, **kwargs)
+            return func(context.eval_ctx, *args, **kwargs)
+        return func(*args, **kwargs)
 
-    at_run_time.__dict__.pop("jinja_pass_arg", None)  # copied by wraps; replaced below
-    return pass_context(at_run_time)
+    return pass_context(at_run_time)  # replaces the mark wraps copied from func
 
 
 def _bytecode_cache(filter_names: list[str]) -> Any:

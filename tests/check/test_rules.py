@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from helpers import PLAN, RESULTS, TARGETS, TASKS, UNITS, copy_good, make_repo, today
-from kehoach_cli.check.problems import Problem
-from kehoach_cli.check.rules import CheckOutcome, Period, check_repo
+from kehoach_cli.check.rules import CheckOutcome, check_repo
 from kehoach_cli.load.repo import read_source
+from kehoach_cli.vocab.periods import Period
+from kehoach_cli.vocab.problems import Problem
 
 VP1 = RESULTS["van-phong/2026-Q1"]
 CA1 = RESULTS["cong-an/2026-Q1"]

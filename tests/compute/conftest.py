@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from tests.compute.plan_repo import TODAY, MakePlan, write_repo
 
-from kehoach_cli.check.rules import CheckOutcome, Plan, check_repo
+from kehoach_cli.check.rules import CheckOutcome, check_repo
+from kehoach_cli.load.plan import Plan
 
 
 @pytest.fixture

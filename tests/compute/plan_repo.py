@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from kehoach_cli.check.rules import Plan
+from kehoach_cli.load.plan import Plan
 
 YEAR = 2026
 TODAY = dt.date(2026, 12, 31)

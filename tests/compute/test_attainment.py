@@ -18,7 +18,7 @@ from kehoach_cli.compute.attainment import (
     compute_quarter,
     exact,
 )
-from kehoach_cli.load.repo import Period
+from kehoach_cli.vocab.periods import Period
 
 Q1, Q2, Q3, Q4 = (Period(2026, n) for n in (1, 2, 3, 4))
 D = dt.date

@@ -9,8 +9,8 @@ from __future__ import annotations
 import pytest
 from tests.corpus.builders import cp1258, latin1_ansi, tcvn3, vni
 
-from kehoach_cli.check.problems import Position
 from kehoach_cli.load.yamlfile import decode, guess_legacy_encoding, load_bytes
+from kehoach_cli.vocab.problems import Position
 
 SAMPLES = [
     "Công an xã báo cáo kết quả",

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from helpers import make_repo, write
-from kehoach_cli.check.problems import Problem
 from kehoach_cli.errors import UsageError
 from kehoach_cli.load.repo import (
     Period,
@@ -20,6 +19,7 @@ from kehoach_cli.load.repo import (
     read_source,
     rel,
 )
+from kehoach_cli.vocab.problems import Problem
 
 no_symlinks = pytest.mark.skipif(
     sys.platform == "win32", reason="symbolic links need privileges on Windows"

@@ -15,7 +15,6 @@ from typing import Any
 import pytest
 
 from helpers import GOOD
-from kehoach_cli.check.problems import Position, Severity
 from kehoach_cli.load.yamlfile import (
     MAX_FILE_BYTES,
     InvalidDate,
@@ -23,6 +22,7 @@ from kehoach_cli.load.yamlfile import (
     load_bytes,
     parse_text,
 )
+from kehoach_cli.vocab.problems import Position, Severity
 
 PARSERS = pytest.mark.parametrize("fast", [False, True], ids=["ruamel", "libyaml"])
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from kehoach_cli.check.problems import Position, Problem, error, warning
 from kehoach_cli.present import problems_out
+from kehoach_cli.vocab.problems import Position, Problem, error, warning
 
 ERR = error("units/cong-an/2026-Q2.yaml", Position(5, 14),
             "tu_so: cần một số nguyên, ví dụ 12, nhận được chuỗi \"12\"", "dinh-dang")

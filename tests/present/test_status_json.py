@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from tests.compute.plan_repo import TODAY, result, target, task, write_repo
 
-from kehoach_cli.check.rules import Plan, check_repo
+from kehoach_cli.check.rules import check_repo
 from kehoach_cli.compute.attainment import compute_quarter
-from kehoach_cli.load.repo import Period
+from kehoach_cli.load.plan import Plan
 from kehoach_cli.present.status_json import dumps, quarter_json
+from kehoach_cli.vocab.periods import Period
 
 D = dt.date
 

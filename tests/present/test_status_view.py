@@ -13,10 +13,9 @@ import pytest
 from rich.cells import cell_len
 from tests.compute.plan_repo import TODAY, result, target, task, write_repo
 
-from kehoach_cli.check.problems import Position, error, warning
-from kehoach_cli.check.rules import CheckOutcome, Plan, check_repo
+from kehoach_cli.check.rules import CheckOutcome, check_repo
 from kehoach_cli.compute.attainment import compute_quarter
-from kehoach_cli.load.repo import Period
+from kehoach_cli.load.plan import Plan
 from kehoach_cli.present.status_view import (
     bar,
     group_targets,
@@ -24,6 +23,8 @@ from kehoach_cli.present.status_view import (
     render_status,
     section_of,
 )
+from kehoach_cli.vocab.periods import Period
+from kehoach_cli.vocab.problems import Position, error, warning
 
 D = dt.date
 LONG_TARGET = (

@@ -23,9 +23,9 @@ from hypothesis import strategies as st
 from tests.helpers import make_repo, run_cli, snapshot, today
 from tests.property import profile
 
-from kehoach_cli.check.problems import Problem
 from kehoach_cli.check.rules import check_repo
 from kehoach_cli.load.yamlfile import load_bytes
+from kehoach_cli.vocab.problems import Problem
 
 RESULT = "units/cong-an/2026-Q2.yaml"
 RESULT_TEXT = """\

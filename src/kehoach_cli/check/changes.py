@@ -46,8 +46,8 @@ from typing import Any
 
 from ..errors import UsageError
 from ..load.yamlfile import load_bytes
-from ..present.dates import roman
-from .problems import START, Problem, error
+from ..vocab.dates import roman
+from ..vocab.problems import START, Problem, error
 from .rules import CheckOutcome
 
 RULE = "thay-doi"

@@ -38,29 +38,17 @@ from ..load.models import (
     Unit,
     UnitsFile,
 )
-from ..load.repo import PLAN_FILES, Period, RepoFiles, SourceFile, discover, read_source, rel
-from .problems import START, Position, Problem, error, warning
+from ..load.plan import Plan
+from ..load.repo import PLAN_FILES, RepoFiles, SourceFile, discover, read_source, rel
+from ..vocab.dates import roman
+from ..vocab.periods import Period
+from ..vocab.problems import START, Position, Problem, error, warning
 from .schema import plain, suggest, validate_items, validate_model
 
 if TYPE_CHECKING:
     import multiprocessing.context
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 ID_RE = re.compile(ID_PATTERN)
-
-
-@dataclass(slots=True)
-class Plan:
-    """A checked plan repo: what the attainment engine and the renderers read."""
-
-    root: Path
-    plan: PlanFile
-    units: dict[str, Unit]
-    targets: dict[str, Target]
-    tasks: dict[str, Task]
-    results: dict[Period, dict[str, ResultFile]] = field(default_factory=dict)
-    reports: dict[Period, ReportInput] = field(default_factory=dict)
-    result_paths: dict[tuple[Period, str], str] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -269,11 +257,11 @@ def _check_result(
         found.append(error(src.path, pos.value(("ngay_gui",)),
                            f"ngay_gui: ngày {sent.isoformat()} chưa tới (hôm nay là "
                            f"{ctx.today.isoformat()}); cần ghi ngày thực tế gửi báo cáo", "ngay"))
-    quarter_start = dt.date(period.year, 3 * period.quarter - 2, 1)
+    quarter_start = period.start
     if sent < quarter_start and period.year == ctx.plan.nam:
         found.append(warning(src.path, pos.value(("ngay_gui",)),
                              f"ngay_gui: ngày gửi {sent.isoformat()} trước khi quý "
-                             f"{ROMAN[period.quarter]} bắt đầu ({quarter_start.isoformat()})",
+                             f"{roman(period.quarter)} bắt đầu ({quarter_start.isoformat()})",
                              "ngay"))
     known_unit = ctx.units.knows(unit_dir)
     if ctx.targets.loaded:
@@ -586,7 +574,7 @@ def _salvage_result(data: object, unit_dir: str, period: Period) -> ResultFile |
     placeholders: dict[str, object] = {
         "don_vi": unit_dir,
         "ky": str(period),
-        "ngay_gui": dt.date(period.year, 3 * period.quarter - 2, 1),
+        "ngay_gui": period.start,
     }
     cleaned: dict[str, Any] = {
         k: copy.copy(v) for k, v in data.items() if k in ResultFile.model_fields

@@ -13,8 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ValidationError
 
 from ..load.yamlfile import InvalidDate, Path, YamlDocument, shown_text
-from ..present.numbers import format_number
-from .problems import Position, Problem, error
+from ..vocab.numbers import format_number
+from ..vocab.problems import Position, Problem, error
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -19,8 +19,8 @@ import unicodedata
 from pathlib import Path
 from typing import TextIO
 
-from ..check.rules import Plan
 from ..errors import EXIT_OK, KehoachError
+from ..load.plan import Plan
 from ..store import write_atomic
 from .common import load_checked, require_plan
 

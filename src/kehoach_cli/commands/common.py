@@ -7,10 +7,12 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..check.rules import CheckOutcome, Plan, check_repo
+from ..check.rules import CheckOutcome, check_repo
 from ..errors import KehoachError, UsageError
-from ..load.repo import Period, find_root
+from ..load.plan import Plan
+from ..load.repo import find_root
 from ..present import problems_out
+from ..vocab.periods import Period
 
 
 def today() -> dt.date:

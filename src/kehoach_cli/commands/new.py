@@ -21,21 +21,21 @@ import unicodedata
 from pathlib import Path
 from typing import TextIO
 
-from ..check.rules import Plan
 from ..check.schema import suggest
-from ..compute.periods import deadline as deadline_of
 from ..errors import EXIT_OK, KehoachError
 from ..load.models import Target, Task, Unit
-from ..load.repo import Period
-from ..present.dates import roman, short_date
-from ..present.numbers import format_value
+from ..load.plan import Plan
 from ..store import write_new
+from ..vocab.dates import roman, short_date
+from ..vocab.numbers import format_value
+from ..vocab.periods import Period
+from ..vocab.periods import deadline as deadline_of
+from ..vocab.phrases import goal_text
 from .common import load_checked, period_of, require_plan, today
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/ket-qua.schema.json"
 WIDTH = 100
 FILL = "# ←"
-_COMPARISON = {">=": "≥", "<=": "≤"}
 
 
 def _one_line(text: str) -> str:
@@ -57,8 +57,7 @@ def _blank(key: str, hint: str) -> str:
 
 def _target_lines(target: Target, period: Period) -> list[str]:
     lines = _comment(target.ten, "  ")
-    goal = (f"Mục tiêu {_COMPARISON[target.so_sanh]} "
-            f"{format_value(target.muc_tieu, target.don_vi_tinh)}")
+    goal = "Mục tiêu " + goal_text(target.so_sanh, target.muc_tieu, target.don_vi_tinh)
     milestone = (target.lo_trinh or {}).get(f"Q{period.quarter}")  # type: ignore[call-overload]
     if milestone is not None:
         goal += (f"; mốc lộ trình quý {roman(period.quarter)}: "

@@ -31,8 +31,8 @@ def status(
     period = period_of(plan, quarter, year)
     q = compute_quarter(plan, period)
     if as_json:
-        from ..present.numbers import format_number
         from ..present.status_json import dumps
+        from ..vocab.numbers import format_number
 
         errors = len(outcome.errors)
         if errors:

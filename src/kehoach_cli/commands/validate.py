@@ -9,12 +9,12 @@ from collections.abc import Sequence
 from pathlib import Path, PureWindowsPath
 from typing import TextIO
 
-from ..check.problems import START as _START
-from ..check.problems import Problem, error
 from ..check.rules import CheckOutcome, check_repo
 from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from ..load.repo import find_root
 from ..present import problems_out
+from ..vocab.problems import START as _START
+from ..vocab.problems import Problem, error
 from .common import today as current_day
 
 

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 from fractions import Fraction
 from typing import Literal
 
-from ..check.rules import Plan
 from ..load.models import Quarter, ResultFile, Target, TargetResult, Task
-from ..load.repo import Period
-from .periods import deadline, quarter_end
+from ..load.plan import Plan
+from ..vocab.numbers import exact
+from ..vocab.periods import Period, deadline, quarter_end
 
 TargetState = Literal["dat", "chua_dat", "chua_co_so_lieu"]
 TaskStatusName = Literal[
@@ -26,13 +25,6 @@ TARGET_STATES: tuple[TargetState, ...] = ("dat", "chua_dat", "chua_co_so_lieu")
 TASK_STATES: tuple[TaskStatusName, ...] = (
     "hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "qua_han", "chua_bao_cao"
 )
-
-
-def exact(value: float | int) -> Fraction:
-    """A figure as written in YAML, exactly: 17.5 is 35/2, 0.1 is 1/10."""
-    if isinstance(value, int):
-        return Fraction(value)
-    return Fraction(Decimal(repr(value)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +41,7 @@ class UnitFigure:
 @dataclass(frozen=True, slots=True)
 class TargetAttainment:
     target: Target
+    goal: Fraction  # the annual goal (muc_tieu), exactly
     value: Fraction | None
     ty_le_dat: Fraction | None
     state: TargetState
@@ -237,7 +230,8 @@ def compute_target(plan: Plan, target: Target, period: Period) -> TargetAttainme
         tu = sum(f.tu_so or 0 for f in figures)
         mau = sum(f.mau_so or 0 for f in figures)
     return TargetAttainment(
-        target, value, ratio, state, missing, tuple(figures), tu, mau, previous, step, progress
+        target, goal, value, ratio, state, missing, tuple(figures), tu, mau, previous, step,
+        progress,
     )
 
 

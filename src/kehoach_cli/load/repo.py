@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from ..check.problems import START, Problem, error, warning
 from ..errors import UsageError
+from ..vocab.periods import Period
+from ..vocab.problems import START, Problem, error, warning
 from .yamlfile import Positions, YamlDocument, load_bytes, shown_text
 
 PLAN_FILES = {
@@ -23,7 +24,6 @@ PLAN_FILES = {
     "targets": "plan/targets.yaml",
     "tasks": "plan/tasks.yaml",
 }
-PERIOD_RE = re.compile(r"^([0-9]{4})-Q([1-4])$")
 PERIOD_LIKE_RE = re.compile(r"^([0-9]{4})-[Qq]([0-9]+)$")
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -57,22 +57,6 @@ def find_root(start: Path) -> Path:
 def rel(root: Path, path: Path) -> str:
     """``path`` relative to the repo root, always with forward slashes."""
     return path.relative_to(root).as_posix()
-
-
-@dataclass(frozen=True, slots=True)
-class Period:
-    """A quarter of a year: 2026-Q2."""
-
-    year: int
-    quarter: int
-
-    def __str__(self) -> str:
-        return f"{self.year}-Q{self.quarter}"
-
-    @staticmethod
-    def parse(text: str) -> Period | None:
-        m = PERIOD_RE.match(text)
-        return Period(int(m[1]), int(m[2])) if m else None
 
 
 @dataclass(slots=True)

@@ -27,8 +27,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..check.problems import START, Position, Problem, error, warning
-from ..present.numbers import format_number
+from ..vocab.numbers import format_number
+from ..vocab.problems import START, Position, Problem, error, warning
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_NODES = 50_000  # nodes after expanding aliases; an alias bomb stops here

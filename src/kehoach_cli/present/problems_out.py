@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from typing import TextIO
 
-from ..check.problems import Problem, Severity
+from ..vocab.problems import Problem, Severity
 
 FORMATS = ("text", "github", "json")
 

@@ -6,8 +6,8 @@ import json
 from fractions import Fraction
 from typing import Any
 
-from ..check.rules import Plan
-from ..compute.attainment import QuarterAttainment, exact
+from ..compute.attainment import QuarterAttainment
+from ..load.plan import Plan
 
 
 def _num(value: Fraction | None) -> float | int | None:
@@ -27,7 +27,7 @@ def quarter_json(plan: Plan, q: QuarterAttainment) -> dict[str, Any]:
                 "ma": t.target.ma,
                 "ten": t.target.ten,
                 "muc": t.target.muc,
-                "muc_tieu": _num(exact(t.target.muc_tieu)),
+                "muc_tieu": _num(t.goal),
                 "so_sanh": t.target.so_sanh,
                 "cach_tinh": t.target.cach_tinh,
                 "don_vi_tinh": t.target.don_vi_tinh,

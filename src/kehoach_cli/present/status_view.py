@@ -8,7 +8,7 @@ quarter's result file and when.
 
 Every line is laid out here to fit the width (80 columns when piped), so that the output
 is the same on every terminal; rich only colours it, and colour is dropped when the output
-is not a terminal or NO_COLOR is set. Every number goes through present/numbers.py.
+is not a terminal or NO_COLOR is set. Every number goes through vocab/numbers.py.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from ..check.rules import CheckOutcome, Plan
+from ..check.rules import CheckOutcome
 from ..compute.attainment import (
     TARGET_STATES,
     QuarterAttainment,
@@ -31,12 +31,12 @@ from ..compute.attainment import (
     TaskAttainment,
     TaskStatusName,
     UnitSubmission,
-    exact,
 )
 from ..console import use_color
-from ..load.models import Target
-from .dates import roman, short_date
-from .numbers import format_number, format_percent, format_signed, format_value
+from ..load.plan import Plan
+from ..vocab.dates import roman, short_date
+from ..vocab.numbers import format_number, format_percent, format_signed, format_value
+from ..vocab.phrases import COMPARISON_SIGN, TARGET_STATE_TEXT, goal_text
 
 PIPED_WIDTH = 80
 MIN_WIDTH = 60
@@ -45,7 +45,6 @@ BAR_CELLS = 10
 SEPARATOR = "   "
 OTHER_SECTION = "Khác"
 
-TARGET_LABELS = {"dat": "Đạt", "chua_dat": "Chưa đạt", "chua_co_so_lieu": "Chưa có số liệu"}
 TARGET_STYLES = {"dat": "bold green", "chua_dat": "bold red", "chua_co_so_lieu": "dim yellow"}
 TASK_LABELS: dict[TaskStatusName, str] = {
     "hoan_thanh": "Hoàn thành",
@@ -69,7 +68,6 @@ REPORTED_LABELS = {
 PROGRESS_LABELS = {"dung_tien_do": "đúng tiến độ", "cham_tien_do": "chậm tiến độ"}
 PROGRESS_STYLES = {"dung_tien_do": "green", "cham_tien_do": "red"}
 SUBMISSION_STYLES = {"dung_han": "green", "tre_han": "yellow", "chua_nop": "bold red"}
-COMPARISON_SIGNS = {">=": "≥", "<=": "≤"}
 
 
 def render_status(
@@ -171,11 +169,6 @@ def group_targets(
     if other:
         result.append((OTHER_SECTION, other))
     return result
-
-
-def goal_text(target: Target) -> str:
-    sign = COMPARISON_SIGNS[target.so_sanh]
-    return f"{sign} {format_value(exact(target.muc_tieu), target.don_vi_tinh)}"
 
 
 def bar(ratio: Fraction) -> str:
@@ -293,7 +286,7 @@ class _View:
             if n:
                 if counts.plain:
                     counts.append(" · ")
-                counts.append(f"{format_number(n)} {TARGET_LABELS[state].lower()}",
+                counts.append(f"{format_number(n)} {TARGET_STATE_TEXT[state].lower()}",
                               style=TARGET_STYLES[state])
         self.heading(f"CHỈ TIÊU ({format_number(len(q.targets))})", counts)
         if not q.targets:
@@ -324,7 +317,7 @@ class _View:
         self.wrap(Text(" ".join(target.ten.split())), indent, Text(prefix))
 
         label = f"Lũy kế đến quý {quarter}" if target.luy_ke else f"Quý {quarter}"
-        figures = [_pair("Kế hoạch", goal_text(target))]
+        figures = [_pair("Kế hoạch", goal_text(target.so_sanh, t.goal, target.don_vi_tinh))]
         if t.value is None:
             figures.append(_pair(label, "—"))
         else:
@@ -350,10 +343,10 @@ class _View:
             start.append(format_percent(t.ty_le_dat).rjust(ratio_width) + " ")
             start.append(bar(t.ty_le_dat), style=style.replace("bold ", ""))
         start.append("  ")
-        start.append(TARGET_LABELS[t.state], style=style)
+        start.append(TARGET_STATE_TEXT[t.state], style=style)
         self.flow([], indent, start)
         if t.milestone is not None:
-            sign = COMPARISON_SIGNS[target.so_sanh]
+            sign = COMPARISON_SIGN[target.so_sanh]
             step = Text(f"Lộ trình quý {quarter}: {sign} {format_value(t.milestone, unit)}")
             if t.progress is not None:
                 step.append(" — ")

@@ -18,10 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from helpers import make_repo
-from kehoach_cli.check.rules import Plan, check_repo
+from kehoach_cli.check.rules import check_repo
 from kehoach_cli.compute.attainment import QuarterAttainment, compute_quarter
 from kehoach_cli.load.models import ReportInput
-from kehoach_cli.load.repo import Period
+from kehoach_cli.load.plan import Plan
+from kehoach_cli.vocab.periods import Period
 
 TODAY = dt.date(2026, 11, 26)
 REPORT_DAY = dt.date(2026, 6, 29)

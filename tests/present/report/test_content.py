@@ -2,7 +2,7 @@
 engine, on the small repo of report_repo.py (and variants of it).
 
 Every figure of the targets table is recomputed here from the YAML numbers with
-fractions and formatted by present/numbers.py, then compared with the cell.
+fractions and formatted by vocab/numbers.py, then compared with the cell.
 """
 
 from __future__ import annotations
@@ -18,7 +18,6 @@ import pytest
 
 from kehoach_cli.errors import KehoachError
 from kehoach_cli.load.models import ReportInput
-from kehoach_cli.present.numbers import format_percent, format_value
 from kehoach_cli.present.report.content import (
     build_document,
     goal_phrase,
@@ -35,6 +34,7 @@ from kehoach_cli.present.report.document import (
 )
 from kehoach_cli.present.report.docx_writer import render_docx
 from kehoach_cli.present.report.templating import join_vietnamese
+from kehoach_cli.vocab.numbers import format_percent, format_value
 
 from . import report_repo as rr
 

@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from kehoach_cli.check.rules import Plan, check_repo
+from kehoach_cli.check.rules import check_repo
 from kehoach_cli.compute.attainment import compute_quarter
-from kehoach_cli.load.repo import Period
-from kehoach_cli.present.numbers import format_percent, format_value
+from kehoach_cli.load.plan import Plan
+from kehoach_cli.vocab.numbers import format_percent, format_value
+from kehoach_cli.vocab.periods import Period
 
 TOOLS = ("soffice", "pdftotext", "pdfinfo", "pdffonts")
 MISSING = [tool for tool in TOOLS if shutil.which(tool) is None]

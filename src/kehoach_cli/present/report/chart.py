@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..numbers import format_percent
+from ...vocab.numbers import format_percent
 
 if TYPE_CHECKING:
     from PIL import ImageDraw, ImageFont

@@ -1,7 +1,7 @@
 """Build the quarterly report as a ``ReportDocument``: figures from the attainment
 engine, wording from the template, layout rules left to the .docx writer.
 
-Every figure shown goes through present/numbers.py; every date through the rules of
+Every figure shown goes through vocab/numbers.py; every date through the rules of
 Nghị định 30 (``templating.running_date``, ``dates.date_line``).
 """
 
@@ -12,14 +12,15 @@ from collections.abc import Callable, Iterable, Sequence
 from fractions import Fraction
 from typing import Any
 
-from ...check.rules import Plan
-from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttainment, exact
-from ...compute.periods import deadline
+from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttainment
 from ...errors import KehoachError
 from ...load.models import ReportInput, Section, Target
+from ...load.plan import Plan
 from ...load.yamlfile import XML_ILLEGAL
-from ..dates import roman
-from ..numbers import format_number, format_percent, format_value
+from ...vocab.dates import roman
+from ...vocab.numbers import exact, format_number, format_percent, format_value
+from ...vocab.periods import deadline
+from ...vocab.phrases import COMPARISON_WORD, TARGET_STATE_TEXT, goal_text, goal_words
 from .chart import Bar, render_chart
 from .document import (
     Block,
@@ -35,7 +36,6 @@ from .document import (
 )
 from .templating import Placeholder, join_vietnamese, render_template, running_date
 
-TARGET_STATE_TEXT = {"dat": "Đạt", "chua_dat": "Chưa đạt", "chua_co_so_lieu": "Chưa có số liệu"}
 TASK_STATE_TEXT = {
     "hoan_thanh": "đã hoàn thành",
     "dang_thuc_hien": "đang thực hiện",
@@ -43,8 +43,6 @@ TASK_STATE_TEXT = {
     "qua_han": "quá hạn",
     "chua_bao_cao": "chưa có báo cáo",
 }
-COMPARISON_SIGN = {">=": "≥", "<=": "≤"}
-COMPARISON_WORD = {">=": "tối thiểu", "<=": "tối đa"}
 NO_FIGURE = "—"
 OTHER_TARGETS = "Các chỉ tiêu khác"
 TABLE_PLACEHOLDER = "bang_chi_tieu"
@@ -113,18 +111,12 @@ def section_title(plan: Plan, muc: str | None) -> tuple[str, str] | None:
 
 def plan_value(target: Target) -> str:
     """``≥ 15%``, ``≤ 3 ngày``."""
-    goal = format_value(exact(target.muc_tieu), target.don_vi_tinh)
-    return f"{COMPARISON_SIGN[target.so_sanh]} {goal}"
+    return goal_text(target.so_sanh, exact(target.muc_tieu), target.don_vi_tinh)
 
 
 def goal_phrase(target: Target) -> str:
-    """The annual goal in words: ``tối thiểu 15%``, ``tối đa 3 ngày``; a goal of 100% to
-    reach (nothing can exceed it) is simply ``100%``."""
-    goal = exact(target.muc_tieu)
-    text = format_value(goal, target.don_vi_tinh)
-    if target.so_sanh == ">=" and goal == 100 and target.don_vi_tinh.startswith("%"):
-        return text
-    return f"{COMPARISON_WORD[target.so_sanh]} {text}"
+    """The annual goal in words: ``tối thiểu 15%``, ``tối đa 3 ngày``, ``100%``."""
+    return goal_words(target.so_sanh, exact(target.muc_tieu), target.don_vi_tinh)
 
 
 def table_columns(quarter: int) -> tuple[Column, ...]:

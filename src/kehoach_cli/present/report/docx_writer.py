@@ -45,7 +45,6 @@ from docx.oxml.ns import nsmap, qn
 from docx.oxml.parser import oxml_parser
 from docx.shared import Mm, Twips
 
-from kehoach_cli.present.dates import date_line, so_line
 from kehoach_cli.present.report.document import (
     Block,
     Closing,
@@ -58,6 +57,7 @@ from kehoach_cli.present.report.document import (
     Table,
     TableRow,
 )
+from kehoach_cli.vocab.dates import date_line, so_line
 
 __all__ = [
     "BODY_FIRST_LINE_INDENT_TWIPS",

@@ -17,7 +17,7 @@ What a template can do is bounded:
 - markup comes from the template's own text only: what ``{{ … }}`` writes (names, notes,
   figures from the YAML files) is escaped, so a unit's note cannot add a heading, a
   placeholder or bold text; straight quotes in it become “…”; a number that is not an
-  integer is written by present/numbers.py.
+  integer is written by vocab/numbers.py.
 
 Every problem is reported as ``templates/bao-cao-quy.md.j2:LINE:COL: lỗi: …``.
 """
@@ -42,7 +42,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import KehoachError
-from ..numbers import format_number
+from ...vocab.numbers import format_number
 from .document import Block, Heading, Paragraph, Run
 
 TEMPLATE_NAME = "bao-cao-quy.md.j2"

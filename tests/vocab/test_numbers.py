@@ -7,7 +7,7 @@ from fractions import Fraction
 
 import pytest
 
-from kehoach_cli.present.numbers import (
+from kehoach_cli.vocab.numbers import (
     Numeric,
     format_number,
     format_percent,

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach_cli.compute.periods import current_quarter, deadline, quarter_end, quarter_start
+from kehoach_cli.vocab.periods import current_quarter, deadline, quarter_end, quarter_start
 
 D = dt.date
 

@@ -7,7 +7,7 @@ import unicodedata
 
 import pytest
 
-from kehoach_cli.present.dates import date_line, nd30_date, roman, short_date, so_line
+from kehoach_cli.vocab.dates import date_line, nd30_date, roman, short_date, so_line
 
 
 @pytest.mark.parametrize(

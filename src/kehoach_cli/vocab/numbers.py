@@ -88,3 +88,10 @@ def format_signed(value: Numeric, places: int = 1) -> str:
     """A change: ``+3,5``, ``-1``, ``0`` (a change that rounds to zero has no sign)."""
     text = format_number(value, places)
     return text if text.startswith("-") or text == "0" else "+" + text
+
+
+def exact(value: float | int) -> Fraction:
+    """A figure as written in YAML, exactly: 17.5 is 35/2, 0.1 is 1/10."""
+    if isinstance(value, int):
+        return Fraction(value)
+    return Fraction(Decimal(repr(value)))

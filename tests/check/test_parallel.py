@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from kehoach_cli.check import rules
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check import engine
+from kehoach_cli.check.engine import check_repo
 
 REPO = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 26)
@@ -38,7 +38,7 @@ def test_two_processes_report_the_same_problems(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _repo_with_mistakes(tmp_path)
-    monkeypatch.setattr(rules, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
     alone = check_repo(root, TODAY, fast=True, need_results=False, jobs=1)
     split = check_repo(root, TODAY, fast=True, need_results=False, jobs=2)
     assert alone.errors, "the repo must have mistakes for this test to mean anything"
@@ -51,7 +51,7 @@ def test_results_are_never_split_when_they_are_needed(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = _repo_with_mistakes(tmp_path)
-    monkeypatch.setattr(rules, "PARALLEL_MIN_FILES", 2)
+    monkeypatch.setattr(engine, "PARALLEL_MIN_FILES", 2)
     alone = check_repo(root, TODAY, fast=True, jobs=1)
     outcome = check_repo(root, TODAY, fast=True, jobs=2)
     assert outcome.plan is not None and alone.plan is not None

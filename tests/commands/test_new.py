@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from tests.helpers import PLAN, UNITS
 
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check.engine import check_repo
 from kehoach_cli.commands.new import MODELINE
 from kehoach_cli.load.yamlfile import load_bytes
 

@@ -252,7 +252,7 @@ def test_an_internal_error_is_a_short_message_and_exit_3(
     def boom(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("hỏng")
 
-    monkeypatch.setattr("kehoach_cli.check.rules.validate_model", boom)
+    monkeypatch.setattr("kehoach_cli.load.loaded.validate_model", boom)
     code, out, err = run_cli(["validate"], cwd=repo)
     assert (code, out) == (3, "")
     assert err == (

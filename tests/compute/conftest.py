@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 from tests.compute.plan_repo import TODAY, MakePlan, write_repo
 
-from kehoach_cli.check.rules import CheckOutcome, check_repo
+from kehoach_cli.check.engine import check_repo
+from kehoach_cli.check.outcome import CheckOutcome
 from kehoach_cli.load.plan import Plan
 
 

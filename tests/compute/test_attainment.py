@@ -9,7 +9,7 @@ from fractions import Fraction
 import pytest
 from tests.compute.plan_repo import MakePlan, result, target, task
 
-from kehoach_cli.check.rules import CheckOutcome
+from kehoach_cli.check.outcome import CheckOutcome
 from kehoach_cli.compute.attainment import (
     TargetAttainment,
     TaskAttainment,

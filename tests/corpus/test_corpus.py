@@ -22,7 +22,7 @@ from tests.corpus.corpus import Case, build_repo, load_cases
 from tests.corpus.make_doc import DOC, render
 from tests.helpers import run_cli, snapshot, today
 
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check.engine import check_repo
 from kehoach_cli.load import repo as repo_module
 from kehoach_cli.present.problems_out import text_line
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from tests.compute.plan_repo import TODAY, result, target, task, write_repo
 
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import compute_quarter
 from kehoach_cli.load.plan import Plan
 from kehoach_cli.present.status_json import dumps, quarter_json

@@ -13,7 +13,8 @@ import pytest
 from rich.cells import cell_len
 from tests.compute.plan_repo import TODAY, result, target, task, write_repo
 
-from kehoach_cli.check.rules import CheckOutcome, check_repo
+from kehoach_cli.check.engine import check_repo
+from kehoach_cli.check.outcome import CheckOutcome
 from kehoach_cli.compute.attainment import compute_quarter
 from kehoach_cli.load.plan import Plan
 from kehoach_cli.present.status_view import (

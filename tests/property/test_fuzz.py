@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 from tests.helpers import make_repo, run_cli, snapshot, today
 from tests.property import profile
 
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check.engine import check_repo
 from kehoach_cli.load.yamlfile import load_bytes
 from kehoach_cli.vocab.problems import Problem
 

@@ -47,10 +47,14 @@ from typing import Any
 from ..errors import UsageError
 from ..load.yamlfile import load_bytes
 from ..vocab.dates import roman
-from ..vocab.problems import START, Problem, error
-from .rules import CheckOutcome
+from ..vocab.problems import START, Problem, Rule, error
+from .outcome import CheckOutcome
 
-RULE = "thay-doi"
+RULE = Rule(
+    "thay-doi",
+    "Yêu cầu hợp nhất của một đơn vị chỉ thêm, sửa tệp trong thư mục của đơn vị đó; không ai "
+    "sửa kết quả của quý đã ban hành báo cáo",
+)
 
 _RESULT_RE = re.compile(r"^units/([^/]+)/([0-9]{4})-Q([1-4])\.yaml$")
 _REPORT_RE = re.compile(r"^reports/([0-9]{4})-Q([1-4])\.(yaml|docx)$")
@@ -266,7 +270,7 @@ def _issued_problem(repo: GitRepo, path: str, status: str, cache: dict[str, Any]
         rest = f"không được {_VERB[status]} tệp đầu vào của báo cáo đã ban hành"
     else:
         rest = f"không được {_VERB[status]} tệp báo cáo đã ban hành"
-    return error(path, START, f"{issued}; {rest}", RULE)
+    return error(path, START, f"{issued}; {rest}", RULE.id)
 
 
 # ---------------------------------------------------------------- the rules
@@ -292,17 +296,17 @@ def _account_problems(
                         "plan/ được hợp nhất")
         elif not at_base.admins and not at_base.unit_of:
             message += f"; kế hoạch ở phiên bản {base} chưa khai báo tài khoản nào"
-        return [error(path, START, message, RULE) for path in changes]
+        return [error(path, START, message, RULE.id) for path in changes]
     folder = f"units/{unit}/"
     allowed = f"chỉ được thêm hoặc sửa tệp trong {folder}"
     for path, status in changes.items():
         if status == DELETED:
             out.append(error(path, START,
                              f"tài khoản '{account}' (đơn vị {unit}) không được xóa tệp; đơn vị "
-                             f"{allowed}, việc xóa tệp do cơ quan thường trực thực hiện", RULE))
+                             f"{allowed}, việc xóa tệp do cơ quan thường trực thực hiện", RULE.id))
         elif not path.startswith(folder):
             out.append(error(path, START, f"tài khoản '{account}' (đơn vị {unit}) {allowed}",
-                             RULE))
+                             RULE.id))
     return out
 
 

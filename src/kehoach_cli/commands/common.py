@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..check.rules import CheckOutcome, check_repo
+from ..check.engine import check_repo
+from ..check.outcome import CheckOutcome
 from ..errors import KehoachError, UsageError
 from ..load.plan import Plan
 from ..load.repo import find_root

@@ -21,7 +21,6 @@ import unicodedata
 from pathlib import Path
 from typing import TextIO
 
-from ..check.schema import suggest
 from ..errors import EXIT_OK, KehoachError
 from ..load.models import Target, Task, Unit
 from ..load.plan import Plan
@@ -31,6 +30,7 @@ from ..vocab.numbers import format_value
 from ..vocab.periods import Period
 from ..vocab.periods import deadline as deadline_of
 from ..vocab.phrases import goal_text
+from ..vocab.suggest import suggest
 from .common import load_checked, period_of, require_plan, today
 
 MODELINE = "# yaml-language-server: $schema=../../schemas/ket-qua.schema.json"

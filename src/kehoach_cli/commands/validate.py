@@ -9,7 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path, PureWindowsPath
 from typing import TextIO
 
-from ..check.rules import CheckOutcome, check_repo
+from ..check.engine import check_repo
+from ..check.outcome import CheckOutcome
+from ..check.registry import PLAN_INCOMPLETE
 from ..errors import EXIT_OK, EXIT_PROBLEMS, UsageError
 from ..load.repo import find_root
 from ..present import problems_out
@@ -100,7 +102,7 @@ def validate(
             problems.append(
                 error("plan/plan.yaml", _START,
                       "kế hoạch (thư mục plan/) đang có lỗi nên chưa kiểm tra được đầy đủ; "
-                      "chạy 'kehoach validate' để xem", "ke-hoach")
+                      "chạy 'kehoach validate' để xem", PLAN_INCOMPLETE.id)
             )
     problems_out.write(problems, files, fmt, out)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK

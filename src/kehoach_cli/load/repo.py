@@ -16,6 +16,7 @@ from typing import Generic, TypeVar
 from ..errors import UsageError
 from ..vocab.periods import Period
 from ..vocab.problems import START, Problem, error, warning
+from .rules import FILE
 from .yamlfile import Positions, YamlDocument, load_bytes, shown_text
 
 PLAN_FILES = {
@@ -123,21 +124,21 @@ def discover(root: Path) -> RepoFiles:
     plan_dir = root / "plan"
     if plan_dir.is_symlink() or (plan_dir.exists() and not _inside(root, plan_dir)):
         problems.append(error("plan", START, "thư mục plan là liên kết tượng trưng (symlink); "
-                              "cần một thư mục thật trong kho kế hoạch", "tep"))
+                              "cần một thư mục thật trong kho kế hoạch", FILE.id))
     else:
         for kind, relpath in PLAN_FILES.items():
             path = root / relpath
             if path.is_symlink():
                 problems.append(
                     error(relpath, START, "tệp là liên kết tượng trưng (symlink); cần một tệp "
-                          "thật nằm trong kho kế hoạch", "tep")
+                          "thật nằm trong kho kế hoạch", FILE.id)
                 )
             elif path.is_file():
                 found.plan[kind] = path
             else:
                 problems.append(
                     error(relpath, START, f"thiếu tệp bắt buộc {relpath} của kho kế hoạch"
-                          + _plan_file_hint(root, relpath), "tep")
+                          + _plan_file_hint(root, relpath), FILE.id)
                 )
         if plan_dir.is_dir():
             expected = {Path(p).name for p in PLAN_FILES.values()}
@@ -149,13 +150,13 @@ def discover(root: Path) -> RepoFiles:
                         rel(root, path), START,
                         "tệp không thuộc định dạng kho kế hoạch; thư mục plan/ chỉ gồm "
                         "plan.yaml, units.yaml, targets.yaml, tasks.yaml — kehoach bỏ qua "
-                        "tệp này", "tep",
+                        "tệp này", FILE.id,
                     ))
 
     units_dir = root / "units"
     if units_dir.is_symlink():
         problems.append(error("units", START, "thư mục units là liên kết tượng trưng; "
-                              "cần một thư mục thật trong kho kế hoạch", "tep"))
+                              "cần một thư mục thật trong kho kế hoạch", FILE.id))
     elif units_dir.is_dir():
         for unit_dir in sorted(units_dir.iterdir(), key=lambda p: p.name):
             _discover_unit_entry(root, unit_dir, found)
@@ -163,7 +164,7 @@ def discover(root: Path) -> RepoFiles:
     reports_dir = root / "reports"
     if reports_dir.is_symlink():
         problems.append(error("reports", START, "thư mục reports là liên kết tượng trưng; "
-                              "cần một thư mục thật trong kho kế hoạch", "tep"))
+                              "cần một thư mục thật trong kho kế hoạch", FILE.id))
     elif reports_dir.is_dir():
         for path in sorted(reports_dir.iterdir(), key=lambda p: p.name):
             if _is_hidden(path.name) or not path.name.lower().endswith(YAML_SUFFIXES):
@@ -173,13 +174,15 @@ def discover(root: Path) -> RepoFiles:
             period = Period.parse(stem)
             if path.is_symlink():
                 problems.append(error(relpath, START, "tệp là liên kết tượng trưng (symlink); "
-                                      "cần một tệp thật", "tep"))
+                                      "cần một tệp thật", FILE.id))
             elif not path.is_file():
-                problems.append(error(relpath, START, "đây là một thư mục, không phải tệp", "tep"))
+                problems.append(
+                    error(relpath, START, "đây là một thư mục, không phải tệp", FILE.id)
+                )
             elif not path.name.endswith(".yaml") or period is None:
                 problems.append(
                     error(relpath, START, "tên tệp đầu vào báo cáo phải có dạng "
-                          "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml", "tep")
+                          "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml", FILE.id)
                 )
             else:
                 found.reports.append((path, period))
@@ -203,17 +206,17 @@ def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
     if shown is not None:
         problems.append(error(f"units/{shown}", START, f'tên thư mục không hợp lệ "{shown}"; cần '
                               "mã đơn vị gồm chữ thường không dấu, chữ số và dấu '-', ví dụ "
-                              "cong-an-xa", "tep"))
+                              "cong-an-xa", FILE.id))
         return
     if entry.is_symlink():
         problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
-                              "trong units/; cần thư mục và tệp thật", "tep"))
+                              "trong units/; cần thư mục và tệp thật", FILE.id))
         return
     if entry.is_file():
         if entry.name.lower().endswith(YAML_SUFFIXES):
             problems.append(
                 error(relpath, START, "tệp kết quả đặt sai chỗ; cần đặt trong thư mục của đơn "
-                      "vị: units/<mã-đơn-vị>/<năm>-Q<quý>.yaml", "tep")
+                      "vị: units/<mã-đơn-vị>/<năm>-Q<quý>.yaml", FILE.id)
             )
         return
     found.unit_dirs.append(entry.name)
@@ -231,31 +234,31 @@ def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> Non
     if shown is not None:
         problems.append(error(f"units/{unit}/{shown}", START, f'tên tệp không hợp lệ "{shown}"; '
                               "tệp kết quả cần tên dạng <năm>-Q<quý>.yaml, ví dụ 2026-Q2.yaml",
-                              "tep"))
+                              FILE.id))
         return
     looks_yaml = name.lower().endswith(YAML_SUFFIXES)
     if path.is_symlink():
         problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
-                              "trong units/; cần một tệp thật", "tep"))
+                              "trong units/; cần một tệp thật", FILE.id))
         return
     if path.is_dir():
         if looks_yaml or PERIOD_LIKE_RE.match(name):
             problems.append(error(relpath, START, "đây là một thư mục đặt tên như tệp kết quả; "
-                                  "cần một tệp <năm>-Q<quý>.yaml", "tep"))
+                                  "cần một tệp <năm>-Q<quý>.yaml", FILE.id))
         else:
             problems.append(error(relpath, START, "thư mục con không được phép trong thư mục "
                                   "đơn vị; tệp kết quả cần đặt trực tiếp trong "
-                                  f"units/{unit}/", "tep"))
+                                  f"units/{unit}/", FILE.id))
         return
     if looks_yaml and not path.is_file():
         problems.append(error(relpath, START, "đây không phải tệp thông thường (có thể là ống "
-                              "dẫn hay thiết bị); cần một tệp văn bản .yaml", "tep"))
+                              "dẫn hay thiết bị); cần một tệp văn bản .yaml", FILE.id))
         return
     if not looks_yaml:
         if name.lower().endswith((".md", ".txt", ".pdf", ".docx", ".xlsx", ".doc")):
             return  # attachments and notes are allowed beside the result files
         problems.append(warning(relpath, START, "tệp không phải YAML trong thư mục đơn vị; "
-                                "kehoach bỏ qua tệp này", "tep"))
+                                "kehoach bỏ qua tệp này", FILE.id))
         return
     stem, _, suffix = name.rpartition(".")
     period = Period.parse(stem)
@@ -268,7 +271,7 @@ def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> Non
             hint = f"; có phải ý bạn là {m[1]}-Q{int(m[2])}.yaml?"
         problems.append(
             error(relpath, START, "tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml, ví dụ "
-                  f"2026-Q2.yaml{hint}", "tep")
+                  f"2026-Q2.yaml{hint}", FILE.id)
         )
         return
     found.results.append((path, unit, period))
@@ -287,7 +290,7 @@ def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
         message = f"không đọc được tệp (lỗi hệ điều hành số {exc.errno}); kiểm tra tệp và ổ đĩa"
     else:
         return SourceFile(relpath, load_bytes(relpath, raw, fast=fast))
-    doc = YamlDocument(relpath, None, Positions(), [error(relpath, START, message, "tep")])
+    doc = YamlDocument(relpath, None, Positions(), [error(relpath, START, message, FILE.id)])
     return SourceFile(relpath, doc)
 
 

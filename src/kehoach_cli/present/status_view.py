@@ -23,7 +23,7 @@ from rich.cells import cell_len
 from rich.console import Console
 from rich.text import Text
 
-from ..check.rules import CheckOutcome
+from ..check.outcome import CheckOutcome
 from ..compute.attainment import (
     TARGET_STATES,
     QuarterAttainment,

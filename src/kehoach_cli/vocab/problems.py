@@ -44,3 +44,12 @@ def error(path: str, pos: Position, message: str, rule: str = "dinh-dang") -> Pr
 
 def warning(path: str, pos: Position, message: str, rule: str = "dinh-dang") -> Problem:
     return Problem(path, pos, message, Severity.WARNING, rule)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule of the registry (check/registry.py): its id, printed with every problem
+    it finds (``--format json``), and a Vietnamese one-line description."""
+
+    id: str
+    description: str

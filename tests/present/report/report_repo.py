@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from helpers import make_repo
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import QuarterAttainment, compute_quarter
 from kehoach_cli.load.models import ReportInput
 from kehoach_cli.load.plan import Plan

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import run_cli
-from kehoach_cli.check.rules import check_repo
+from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import compute_quarter
 from kehoach_cli.load.plan import Plan
 from kehoach_cli.vocab.numbers import format_percent, format_value

@@ -1,4 +1,4 @@
-"""check/schema.py: each kind of pydantic error as an exact Vietnamese message, at the
+"""load/schema.py: each kind of pydantic error as an exact Vietnamese message, at the
 line and column of the offending key or value."""
 
 from __future__ import annotations
@@ -8,13 +8,6 @@ from typing import Any
 import pytest
 from pydantic import BaseModel
 
-from kehoach_cli.check.schema import (
-    describe_value,
-    label,
-    suggest,
-    validate_items,
-    validate_model,
-)
 from kehoach_cli.load.models import (
     FILE_KINDS,
     PlanFile,
@@ -23,6 +16,12 @@ from kehoach_cli.load.models import (
     Target,
     Task,
     Unit,
+)
+from kehoach_cli.load.schema import (
+    describe_value,
+    label,
+    validate_items,
+    validate_model,
 )
 from kehoach_cli.load.yamlfile import InvalidDate, parse_text
 
@@ -610,8 +609,3 @@ def test_describe_value(value: Any, shown: str) -> None:
 def test_label(loc: tuple[Any, ...], shown: str) -> None:
     assert label(loc) == shown
 
-
-def test_suggest() -> None:
-    assert suggest("cong-ann", ["cong-an", "van-phong"]) == "; có phải ý bạn là 'cong-an'?"
-    assert suggest("xyz", ["cong-an", "van-phong"]) == ""
-    assert suggest("x", []) == ""

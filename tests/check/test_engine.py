@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from helpers import PLAN, RESULTS, TARGETS, TASKS, UNITS, copy_good, make_repo, today
-from kehoach_cli.check.rules import CheckOutcome, check_repo
+from kehoach_cli.check.engine import check_repo
+from kehoach_cli.check.outcome import CheckOutcome
 from kehoach_cli.load.repo import read_source
 from kehoach_cli.vocab.periods import Period
 from kehoach_cli.vocab.problems import Problem

@@ -7,53 +7,25 @@ import datetime as dt
 import re
 import types
 import typing
-import unicodedata
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..load.yamlfile import InvalidDate, Path, YamlDocument, shown_text
 from ..vocab.numbers import format_number
 from ..vocab.problems import Position, Problem, error
+from ..vocab.suggest import closest, suggest
+from .rules import FORMAT
+from .yamlfile import InvalidDate, Path, YamlDocument, shown_text
 
 M = TypeVar("M", bound=BaseModel)
 
+
+
+def _error(path: str, pos: Position, message: str) -> Problem:
+    return error(path, pos, message, FORMAT.id)
+
+
 KEY_MARK = "[key]"  # pydantic's marker for an error in a dict key
-
-
-def suggest(word: str, choices: typing.Iterable[str]) -> str:
-    """'; có phải ý bạn là 'x'?' for the closest choice, or ''."""
-    close = closest(word, choices)
-    return f"; có phải ý bạn là '{close}'?" if close else ""
-
-
-def plain(text: str) -> str:
-    """Lower case, without diacritics, with '-', '_' and spaces alike: 'Tỷ lệ' → 'ty_le'."""
-    decomposed = unicodedata.normalize("NFD", text.lower().replace("đ", "d"))
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return re.sub(r"[-_\s]+", "_", bare.strip())
-
-
-def closest(word: str, choices: typing.Iterable[str]) -> str | None:
-    """The choice ``word`` was most likely meant to be (typed without diacritics, with '-'
-    for '_', or with a letter wrong), or None."""
-    options = [c for c in choices if c != word]
-    by_plain: dict[str, str] = {}
-    for choice in options:
-        by_plain.setdefault(plain(choice), choice)
-    written = plain(word)
-    if written in by_plain:
-        return by_plain[written]
-    swapped = [c for p, c in by_plain.items() if sorted(p) == sorted(written)]
-    if len(swapped) == 1:  # letters in another order: '=>' for '>='
-        return swapped[0]
-    import difflib  # only when a mistake is to be explained
-
-    found = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
-    if found:
-        return found[0]
-    found = difflib.get_close_matches(written, list(by_plain), n=1, cutoff=0.6)
-    return by_plain[found[0]] if found else None
 
 
 def describe_value(value: Any) -> str:
@@ -293,7 +265,7 @@ def _translate(model: type[BaseModel], err: Any, kind_name: str, prefix: Path) -
 
 
 def _empty(doc: YamlDocument, kind_name: str) -> Problem:
-    return error(
+    return _error(
         doc.path,
         doc.positions.value(()),
         f"tệp rỗng; cần nội dung của {kind_name} (các dòng dạng 'khoa: gia_tri')",
@@ -323,7 +295,7 @@ def validate_items(
         return None, [_empty(doc, kind_name)]
     if not isinstance(data, dict):
         return None, [
-            error(
+            _error(
                 doc.path,
                 doc.positions.value(()),
                 f"nội dung tệp: cần một bảng khóa có khóa '{key}' (dòng đầu '{key}:', "
@@ -334,7 +306,7 @@ def validate_items(
     for extra in data:
         if extra != key:
             problems.append(
-                error(
+                _error(
                     doc.path,
                     doc.positions.key((extra,)),
                     f"khóa '{extra}' không có trong định dạng {kind_name}"
@@ -344,13 +316,13 @@ def validate_items(
     if key not in data:
         if not any(closest(extra, [key]) for extra in data):
             problems.append(
-                error(doc.path, doc.positions.value(()), f"thiếu khóa bắt buộc '{key}'")
+                _error(doc.path, doc.positions.value(()), f"thiếu khóa bắt buộc '{key}'")
             )
         return None, problems
     items = data[key]
     if not isinstance(items, list):
         problems.append(
-            error(
+            _error(
                 doc.path,
                 doc.positions.key((key,)) if items is None else doc.positions.value((key,)),
                 f"{key}: {LIST}, nhận được {describe_value(items)}",
@@ -402,5 +374,5 @@ def validate_part(
             continue
         message, at_key = _translate(model, err, kind_name, prefix)
         loc: Path = prefix + tuple(p for p in rel if p != KEY_MARK)
-        problems.append(error(doc.path, _position(doc, loc, err, at_key), message))
+        problems.append(_error(doc.path, _position(doc, loc, err, at_key), message))
     return None, problems

@@ -1,0 +1,1 @@
+"""The rules across files: one module per rule id, each with ``RULE`` and ``check``."""

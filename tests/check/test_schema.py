@@ -24,7 +24,8 @@ from kehoach_cli.load.models import (
     Task,
     Unit,
 )
-from kehoach_cli.load.yamlfile import InvalidDate, parse_text
+from kehoach_cli.load.scalars import InvalidDate
+from kehoach_cli.load.yamlfile import parse_text
 
 RESULT_KIND = FILE_KINDS["result"][1]
 

@@ -12,7 +12,10 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from ..load.yamlfile import InvalidDate, Path, YamlDocument, shown_text
+from ..load.positions import Path
+from ..load.scalars import InvalidDate
+from ..load.text import shown_text
+from ..load.yamlfile import YamlDocument
 from ..vocab.numbers import format_number
 from ..vocab.problems import Position, Problem, error
 

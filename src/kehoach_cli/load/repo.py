@@ -16,7 +16,9 @@ from typing import Generic, TypeVar
 from ..errors import UsageError
 from ..vocab.periods import Period
 from ..vocab.problems import START, Problem, error, warning
-from .yamlfile import Positions, YamlDocument, load_bytes, shown_text
+from .positions import Positions
+from .text import shown_text
+from .yamlfile import YamlDocument, load_bytes
 
 PLAN_FILES = {
     "plan": "plan/plan.yaml",

@@ -1,7 +1,7 @@
 """Bytes a YAML manifest cannot hold, and file system setups, for the corpus.
 
 The legacy Vietnamese encodings are written here from their published tables, apart
-from the loader's own tables (src/kehoach_cli/load/yamlfile.py), so that a test of the
+from the loader's own tables (src/kehoach_cli/load/encodings.py), so that a test of the
 encoding guess does not check a table against itself:
 
 - TCVN3 (TCVN 5712:1993 VN3, the "ABC" .VnTime fonts): one byte per letter;

@@ -9,7 +9,9 @@ from __future__ import annotations
 import pytest
 from tests.corpus.builders import cp1258, latin1_ansi, tcvn3, vni
 
-from kehoach_cli.load.yamlfile import decode, guess_legacy_encoding, load_bytes
+from kehoach_cli.load.encodings import guess_legacy_encoding
+from kehoach_cli.load.text import decode
+from kehoach_cli.load.yamlfile import load_bytes
 from kehoach_cli.vocab.problems import Position
 
 SAMPLES = [

@@ -17,13 +17,14 @@ from kehoach_cli.load.models import (
     Task,
     Unit,
 )
+from kehoach_cli.load.scalars import InvalidDate
 from kehoach_cli.load.schema import (
     describe_value,
     label,
     validate_items,
     validate_model,
 )
-from kehoach_cli.load.yamlfile import InvalidDate, parse_text
+from kehoach_cli.load.yamlfile import parse_text
 
 RESULT_KIND = FILE_KINDS["result"][1]
 

@@ -15,13 +15,9 @@ from typing import Any
 import pytest
 
 from helpers import GOOD
-from kehoach_cli.load.yamlfile import (
-    MAX_FILE_BYTES,
-    InvalidDate,
-    YamlDocument,
-    load_bytes,
-    parse_text,
-)
+from kehoach_cli.load.scalars import InvalidDate
+from kehoach_cli.load.text import MAX_FILE_BYTES
+from kehoach_cli.load.yamlfile import YamlDocument, load_bytes, parse_text
 from kehoach_cli.vocab.problems import Position, Severity
 
 PARSERS = pytest.mark.parametrize("fast", [False, True], ids=["ruamel", "libyaml"])

@@ -61,10 +61,10 @@ def _entry(module: ModuleType, rule: Rule, example: str) -> Entry:
 
 REGISTRY: tuple[Entry, ...] = (
     Entry(load_rules.FILE, "kehoach_cli.load.repo", "ten-tep-sai"),
-    Entry(load_rules.ENCODING, "kehoach_cli.load.yamlfile", "ma-windows-1258"),
-    Entry(load_rules.CHARACTER, "kehoach_cli.load.yamlfile", "ky-tu-vo-hinh"),
-    Entry(load_rules.SYNTAX, "kehoach_cli.load.yamlfile", "thut-le-tab"),
-    Entry(load_rules.DUPLICATE_KEY, "kehoach_cli.load.yamlfile", "khoa-lap"),
+    Entry(load_rules.ENCODING, "kehoach_cli.load.text", "ma-windows-1258"),
+    Entry(load_rules.CHARACTER, "kehoach_cli.load.text", "ky-tu-vo-hinh"),
+    Entry(load_rules.SYNTAX, "kehoach_cli.load.parse_errors", "thut-le-tab"),
+    Entry(load_rules.DUPLICATE_KEY, "kehoach_cli.load.compose", "khoa-lap"),
     Entry(load_rules.FORMAT, "kehoach_cli.load.schema", "khoa-go-sai"),
     *(_entry(module, module.RULE, example) for module, example in (
         (ma_trung, "ma-don-vi-trung"),

@@ -16,8 +16,10 @@ from typing import Generic, TypeVar
 from ..errors import UsageError
 from ..vocab.periods import Period
 from ..vocab.problems import START, Problem, error, warning
+from .positions import Positions
 from .rules import FILE
-from .yamlfile import Positions, YamlDocument, load_bytes, shown_text
+from .text import shown_text
+from .yamlfile import YamlDocument, load_bytes
 
 PLAN_FILES = {
     "plan": "plan/plan.yaml",

@@ -14,8 +14,11 @@ from pydantic import BaseModel, ValidationError
 from ..vocab.numbers import format_number
 from ..vocab.problems import Position, Problem, error
 from ..vocab.suggest import closest, suggest
+from .positions import Path
 from .rules import FORMAT
-from .yamlfile import InvalidDate, Path, YamlDocument, shown_text
+from .scalars import InvalidDate
+from .text import shown_text
+from .yamlfile import YamlDocument
 
 M = TypeVar("M", bound=BaseModel)
 

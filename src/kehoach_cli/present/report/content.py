@@ -16,7 +16,7 @@ from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttai
 from ...errors import KehoachError
 from ...load.models import ReportInput, Section, Target
 from ...load.plan import Plan
-from ...load.yamlfile import XML_ILLEGAL
+from ...load.text import XML_ILLEGAL
 from ...vocab.dates import roman
 from ...vocab.numbers import exact, format_number, format_percent, format_value
 from ...vocab.periods import deadline

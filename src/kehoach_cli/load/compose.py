@@ -1,0 +1,341 @@
+"""Parser events to values, with the position of every key and value.
+
+The values are built here from the events (libyaml's or ruamel.yaml's, which carry the
+same marks), not by a library's composer: composed nodes share one object for an anchor
+and its aliases, so the position of each alias (where an alias bomb is stopped) and the
+alias's name would be lost, and PyYAML's composer refuses a re-defined anchor.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from ..vocab.numbers import format_number
+from ..vocab.problems import Position, Problem, error, warning
+from .positions import Path, Positions
+from .rules import CHARACTER, DUPLICATE_KEY, ENCODING
+from .scalars import INT, Fatal, describe_tag, refused_tag, scalar, tag_name
+from .text import INVISIBLE, XML_ILLEGAL, describe_char, lost_word, shown_text
+
+MAX_NODES = 50_000  # nodes after expanding aliases; an alias bomb stops here
+MAX_DEPTH = 64
+
+
+def _without_comment(line: str) -> str:
+    """A line without its trailing ``# comment`` (a '#' at the start or after a space)."""
+    m = re.search(r"(?:^|\s)#", line)
+    return line[: m.start()] if m else line
+
+
+# ---------------------------------------------------------------- events -> values
+
+_ESCAPES = {
+    "0": "\0", "a": "\a", "b": "\b", "t": "\t", "\t": "\t", "n": "\n", "v": "\v", "f": "\f",
+    "r": "\r", "e": "\x1b", " ": " ", '"': '"', "/": "/", "\\": "\\", "N": "\x85",
+    "_": "\xa0", "L": "\u2028", "P": "\u2029",
+}
+_HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
+
+
+@dataclass(slots=True)
+class _Anchor:
+    value: Any
+    size: int
+
+
+class Builder:
+    def __init__(self, path: str, events: Iterator[Any], text: str) -> None:
+        self.path = path
+        self.events = events
+        self.lines = text.split("\n")
+        self.positions = Positions()
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, _Anchor] = {}
+        self.nodes = 0
+
+    def _pos(self, event: Any) -> Position:
+        mark = event.start_mark
+        return Position(mark.line + 1, mark.column + 1)
+
+    def _next(self) -> Any:
+        return next(self.events)
+
+    def document(self) -> Any:
+        self._next()  # StreamStart
+        event = self._next()
+        if type(event).__name__ == "StreamEndEvent":
+            return None
+        if type(event).__name__ != "DocumentStartEvent":  # pragma: no cover - parser contract
+            raise Fatal(self._pos(event), "cấu trúc YAML không hợp lệ")
+        data, _ = self.node(self._next(), (), 0)
+        self._next()  # DocumentEnd
+        event = self._next()
+        if type(event).__name__ != "StreamEndEvent":
+            raise Fatal(
+                self._pos(event),
+                "tệp chỉ được chứa một tài liệu YAML; hãy bỏ dấu '---' thứ hai và phần sau nó",
+            )
+        return data
+
+    def _count(self, n: int, pos: Position) -> None:
+        self.nodes += n
+        if self.nodes > MAX_NODES:
+            raise Fatal(
+                pos,
+                f"tệp có quá nhiều phần tử (hơn {format_number(MAX_NODES)} sau khi mở các bí danh "
+                "'*'); có thể là một 'quả bom bí danh' — hãy viết dữ liệu trực tiếp, "
+                "không dùng '&' và '*'",
+            )
+
+    def node(
+        self, event: Any, path: Path, depth: int, key: Any = None
+    ) -> tuple[Any, int]:
+        """Build the value of the node that starts with ``event``; return it and its size.
+
+        ``key`` is the key event when the node is a mapping's value."""
+        kind = type(event).__name__
+        pos = self._pos(event)
+        if kind == "ScalarEvent":
+            pos = self._empty_position(event, key) or pos
+        if depth > MAX_DEPTH:
+            raise Fatal(pos, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} tầng); tệp kết quả "
+                         "chỉ cần vài tầng khóa")
+        self.positions.values[path] = pos
+        if kind == "AliasEvent":
+            anchor = self.anchors.get(event.anchor)
+            if anchor is None:  # the parsers let it through: their composers refuse it
+                raise Fatal(pos, f"bí danh '*{event.anchor}' trỏ tới neo '&{event.anchor}' "
+                             "chưa có ở phía trên; hãy viết thẳng giá trị")
+            self._count(anchor.size, pos)
+            return copy.deepcopy(anchor.value), anchor.size
+        self._count(1, pos)
+        if kind == "ScalarEvent":
+            value = scalar(event.tag, event.value, not event.style, pos)
+            if isinstance(value, str):
+                value = self._text(value, event, "giá trị")
+            size = 1
+        elif kind == "SequenceStartEvent":
+            self._check_collection_tag(event.tag, "seq", pos)
+            items: list[Any] = []
+            size = 1
+            while True:
+                child = self._next()
+                if type(child).__name__ == "SequenceEndEvent":
+                    break
+                item, n = self.node(child, (*path, len(items)), depth + 1)
+                items.append(item)
+                size += n
+            value = items
+        elif kind == "MappingStartEvent":
+            self._check_collection_tag(event.tag, "map", pos)
+            value, size = self._mapping(path, depth, bool(event.flow_style))
+        else:  # pragma: no cover - the parser emits nothing else inside a document
+            raise Fatal(pos, f"cấu trúc YAML không được hỗ trợ ({kind})")
+        anchor_name = getattr(event, "anchor", None)
+        if anchor_name is not None:
+            self.anchors[anchor_name] = _Anchor(value, size)
+        return value, size
+
+    def _mapping(self, path: Path, depth: int, flow: bool) -> tuple[dict[str, Any], int]:
+        mapping: dict[str, Any] = {}
+        size = 1
+        last_integer: Any = None  # the value event of the previous entry, if a plain integer
+        while True:
+            key_event = self._next()
+            kind = type(key_event).__name__
+            if kind == "MappingEndEvent":
+                return mapping, size
+            key_pos = self._pos(key_event)
+            if kind == "ScalarEvent":
+                key_pos = self._empty_position(key_event) or key_pos
+            if kind == "AliasEvent":
+                raise Fatal(key_pos, f"khóa không được là bí danh '*{key_event.anchor}'; "
+                             "hãy viết thẳng tên khóa")
+            if kind != "ScalarEvent":
+                raise Fatal(key_pos, "khóa phải là một chữ đơn (ví dụ ten:), không phải danh "
+                             "sách hay bảng khóa")
+            if tag_name(key_event.tag) not in (None, "str"):
+                raise Fatal(key_pos, f"thẻ YAML {describe_tag(key_event.tag)} không được "
+                             "phép ở khóa")
+            if key_event.value == "<<" and not key_event.style:
+                raise Fatal(key_pos, "khóa gộp '<<' (merge key) không được dùng; hãy viết "
+                             "đầy đủ từng khóa ở đây")
+            if any(ch in key_event.value for ch in "\n\r\t"):
+                raise Fatal(key_pos, "khóa không được chứa ký tự xuống dòng hay Tab")
+            key = self._text(key_event.value, key_event, "khóa")
+            value_event = self._next()
+            if flow and last_integer is not None:
+                self._check_decimal_comma(last_integer, key_event, value_event)
+            last_integer = value_event if (
+                type(value_event).__name__ == "ScalarEvent" and not value_event.style
+                and value_event.tag is None and INT.match(value_event.value)
+            ) else None
+            self._count(1, key_pos)
+            if key_event.anchor is not None:
+                self.anchors[key_event.anchor] = _Anchor(key, 1)
+            child_path = (*path, key)
+            if key in mapping:
+                first = self.positions.keys[child_path]
+                self.problems.append(
+                    error(
+                        self.path,
+                        key_pos,
+                        f"khóa '{shown_text(key)}' bị lặp lại (đã có ở dòng {first.line}); "
+                        "mỗi khóa chỉ được viết một lần trong cùng một bảng",
+                        DUPLICATE_KEY.id,
+                    )
+                )
+                # Build and drop the duplicate's value; keep the first one's positions.
+                saved = self.positions
+                self.positions = Positions()
+                self.node(value_event, child_path, depth + 1)
+                self.positions = saved
+                continue
+            self.positions.keys[child_path] = key_pos
+            item, n = self.node(value_event, child_path, depth + 1, key_event)
+            mapping[key] = item
+            size += n
+
+    def _empty_position(self, event: Any, key: Any = None) -> Position | None:
+        """Where an empty value (``key:`` with nothing after it) stands: just after the
+        ':' (or the '-' or '?') it follows.
+
+        The parsers disagree on the mark of an implicit empty value (the next token,
+        perhaps lines below, or the end of the indicator), so it is worked out from the
+        text: the ':' right after the key; failing that, back from the mark, over blank
+        and comment-only lines, to the indicator."""
+        if (
+            event.value != "" or event.style or event.tag is not None
+            or getattr(event, "anchor", None) is not None
+        ):
+            return None
+        if key is not None and key.end_mark.line < len(self.lines):
+            text = self.lines[key.end_mark.line]
+            col = key.end_mark.column
+            while col < len(text) and text[col] == " ":
+                col += 1
+            if text[col : col + 1] == ":":
+                return Position(key.end_mark.line + 1, col + 2)
+        line, col = event.start_mark.line, event.start_mark.column
+        if line >= len(self.lines):  # a mark past the end of a file without a final newline
+            line, col = len(self.lines) - 1, len(self.lines[-1])
+        first = True
+        while 0 <= line < len(self.lines):
+            text = self.lines[line]
+            head = text[:col] if first else _without_comment(text)
+            stripped = head.rstrip()
+            if stripped:
+                if stripped[-1] in ":-?":
+                    return Position(line + 1, len(stripped) + 1)
+                return None
+            line, first = line - 1, False
+        return None
+
+    def _check_decimal_comma(self, number: Any, key: Any, value: Any) -> None:
+        """``{gia_tri: 2,5}``: a Vietnamese decimal comma splits the entry in two."""
+        if (
+            not key.style and key.value.isdigit() and key.value.isascii()
+            and type(value).__name__ == "ScalarEvent" and value.value == ""
+            and not value.style and value.tag is None
+            and key.start_mark.line == number.end_mark.line
+        ):
+            raise Fatal(
+                self._pos(number),
+                f"số thập phân viết bằng dấu phẩy ({number.value},{key.value}); trong YAML dấu "
+                f"phẩy ngăn cách các mục — hãy dùng dấu chấm: {number.value}.{key.value}",
+            )
+
+    def _check_collection_tag(self, tag: str | None, expected: str, pos: Position) -> None:
+        name = tag_name(tag)
+        if name is not None and name != expected:
+            raise Fatal(pos, refused_tag(tag or ""))
+
+    def _text(self, text: str, event: Any, what: str) -> str:
+        """Check a string for characters that must not reach a record; return it as NFC."""
+        bad = XML_ILLEGAL.search(text)
+        if bad:
+            self.problems.append(
+                error(
+                    self.path,
+                    self._char_position(event, text, bad.start()),
+                    f"{what} chứa ký tự điều khiển {describe_char(bad[0])}, không được phép "
+                    "trong văn bản (tệp .docx sẽ hỏng); hãy xóa ký tự đó",
+                    CHARACTER.id,
+                )
+            )
+        hidden = INVISIBLE.search(text)
+        if hidden:
+            self.problems.append(
+                error(
+                    self.path,
+                    self._char_position(event, text, hidden.start()),
+                    f"{what} chứa ký tự vô hình {describe_char(hidden[0])}; hãy xóa ký tự đó "
+                    "(thường do sao chép từ web hoặc Word)",
+                    CHARACTER.id,
+                )
+            )
+        lost = lost_word(text) if what == "giá trị" and "?" in text else None
+        if lost:
+            self.problems.append(
+                warning(
+                    self.path,
+                    self._char_position(event, text, lost.start() + lost[0].index("?")),
+                    f"chữ \"{shown_text(lost[0])}\" có dấu '?' thay cho chữ cái: có thể chữ có "
+                    "dấu đã mất khi tệp được lưu bằng mã ANSI (Latin-1); hãy kiểm tra và gõ lại",
+                    ENCODING.id,
+                )
+            )
+        if text.isascii():
+            return text
+        return unicodedata.normalize("NFC", text)
+
+    def _char_position(self, event: Any, value: str, offset: int) -> Position:
+        """Where the ``offset``-th character of a scalar's value is written in the file.
+
+        The source between the event's marks is walked: literal characters stand for
+        themselves, and in a double-quoted scalar an escape such as ``\\x01`` stands for
+        the character it makes. The k-th source unit making the same character as the
+        k-th occurrence in the value is the one; failing that, the scalar's start."""
+        wanted = value[offset]
+        skip = value.count(wanted, 0, offset)
+        double = event.style == '"'
+        for char, line, col in self._source_units(event.start_mark, event.end_mark, double):
+            if char == wanted:
+                if skip == 0:
+                    return Position(line + 1, col + 1)
+                skip -= 1
+        return self._pos(event)
+
+    def _source_units(
+        self, start: Any, end: Any, double: bool
+    ) -> Iterator[tuple[str, int, int]]:
+        line, col = start.line, start.column
+        while (line, col) < (end.line, end.column) and line < len(self.lines):
+            text = self.lines[line]
+            if col >= len(text):
+                line, col = line + 1, 0
+                continue
+            ch = text[col]
+            if double and ch == "\\" and col + 1 < len(text):
+                code = text[col + 1]
+                width = _HEX_ESCAPES.get(code)
+                if width is not None:
+                    digits = text[col + 2 : col + 2 + width]
+                    try:
+                        made: str | None = chr(int(digits, 16))
+                    except ValueError:  # the parsers refuse it before we look
+                        made = None
+                    if made is not None:
+                        yield made, line, col
+                    col += 2 + width
+                    continue
+                yield _ESCAPES.get(code, code), line, col
+                col += 2
+                continue
+            yield ch, line, col
+            col += 1

@@ -1,0 +1,32 @@
+"""Where each key and value of a file stands."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..vocab.problems import START, Position
+
+PathKey = str | int
+Path = tuple[PathKey, ...]
+
+
+@dataclass(slots=True)
+class Positions:
+    """Where each key and value of a file stands, addressed by its path of keys and indexes."""
+
+    values: dict[Path, Position] = field(default_factory=dict)
+    keys: dict[Path, Position] = field(default_factory=dict)
+
+    def value(self, path: Path) -> Position:
+        """The position of the value at ``path``, or of its nearest ancestor that exists."""
+        while path:
+            if path in self.values:
+                return self.values[path]
+            path = path[:-1]
+        return self.values.get((), START)
+
+    def key(self, path: Path) -> Position:
+        """The position of the key naming ``path`` (falls back to the value, then ancestors)."""
+        if path in self.keys:
+            return self.keys[path]
+        return self.value(path)

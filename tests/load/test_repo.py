@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.helpers import make_repo, write
 
-from helpers import make_repo, write
 from kehoach_cli.errors import UsageError
 from kehoach_cli.load.repo import (
     Period,

@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-# tests/ on the import path, so that every test module can ``import helpers``.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from helpers import TODAY, copy_good, make_repo
+from tests.helpers import TODAY, copy_good, make_repo
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -30,6 +30,8 @@ TODAY = "2026-11-26"
 TESTS = Path(__file__).resolve().parent
 EXAMPLES = TESTS / "examples"
 GOOD = EXAMPLES / "good"
+SAMPLE = TESTS.parent
+"""This project's own sample plan repo (plan/, units/ at the top of the source tree)."""
 
 Content = str | bytes | Mapping[str, Any] | None
 
@@ -214,6 +216,11 @@ def make_repo(
         else:
             write(target, text)
     return root
+
+
+def sample_plan(kind: str) -> bytes:
+    """The bytes of the sample plan's plan/<kind>.yaml (kind: plan, units, targets, tasks)."""
+    return (SAMPLE / PLAN_FILES[kind]).read_bytes()
 
 
 def copy_good(tmp_path: Path, name: str = "good") -> Path:

@@ -6,8 +6,8 @@ import re
 from pathlib import Path
 
 import pytest
+from tests.helpers import run_cli
 
-from helpers import run_cli
 from kehoach_cli import __version__
 from kehoach_cli.__main__ import COMMANDS
 
@@ -114,7 +114,12 @@ def test_run_freezes_the_heap_before_python_shuts_down(monkeypatch: pytest.Monke
     from kehoach_cli import __main__ as entry
 
     calls: list[str] = []
-    monkeypatch.setattr(entry, "main", lambda: calls.append("main") or 3)
+
+    def main() -> int:
+        calls.append("main")
+        return 3
+
+    monkeypatch.setattr(entry, "main", main)
     monkeypatch.setattr(gc, "freeze", lambda: calls.append("freeze"))
     with pytest.raises(SystemExit) as exited:
         entry.run()

@@ -8,8 +8,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from tests.helpers import PLAN, RESULTS, TARGETS, TASKS, UNITS, copy_good, make_repo, today
 
-from helpers import PLAN, RESULTS, TARGETS, TASKS, UNITS, copy_good, make_repo, today
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.check.outcome import CheckOutcome
 from kehoach_cli.load.repo import read_source

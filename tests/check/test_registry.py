@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 import pytest
+from tests.examples.test_examples import BROKEN, CASES, build_case
+from tests.helpers import run_cli
 
-from examples.test_examples import BROKEN, CASES, build_case
-from helpers import run_cli
 from kehoach_cli.check.registry import CHECKS, REGISTRY, RULES
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "quy-tac.md"

@@ -6,8 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-
-SOURCE = Path(__file__).resolve().parents[2]
+from tests.helpers import make_repo, sample_plan
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -54,26 +53,24 @@ EXPECTED = HEADER + """\
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    repo = tmp_path / "kho"
-    (repo / "plan").mkdir(parents=True)
-    for name in ("targets", "tasks"):
-        text = (SOURCE / "plan" / f"{name}.yaml").read_text(encoding="utf-8")
-        (repo / "plan" / f"{name}.yaml").write_text(text, encoding="utf-8")
     # keep only the units above: the sample targets and tasks name others, so they are
     # given as units without accounts
     plan = "".join(  # the sample plan's own accounts are replaced by the ones below
         line
-        for line in (SOURCE / "plan" / "plan.yaml").read_text(encoding="utf-8").splitlines(True)
+        for line in sample_plan("plan").decode("utf-8").splitlines(True)
         if not line.startswith("quan_tri:")
-    )
-    (repo / "plan" / "plan.yaml").write_text(
-        plan + "\nquan_tri: [admin-vhxh, Pho-Phong, pho-phong]\n", encoding="utf-8"
     )
     extra = "".join(
         f"  - ma: {ma}\n    ten: {ma}\n"
         for ma in ("van-phong-hdnd-ubnd", "trung-tam-phvhcc", "trung-tam-dvsnc", "tram-y-te")
     )
-    (repo / "plan" / "units.yaml").write_text(UNITS + extra, encoding="utf-8")
+    repo = make_repo(
+        tmp_path, name="kho", default_results=False,
+        plan=plan + "\nquan_tri: [admin-vhxh, Pho-Phong, pho-phong]\n",
+        units=UNITS + extra,
+        targets=sample_plan("targets"),
+        tasks=sample_plan("tasks"),
+    )
     monkeypatch.chdir(repo)
     monkeypatch.setenv("KEHOACH_TODAY", "2026-06-30")
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from tests.helpers import PLAN, UNITS
+from tests.helpers import PLAN, UNITS, make_repo
 
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.commands.new import MODELINE
@@ -164,18 +164,10 @@ def next_steps(path: str, unit_name: str, quarter: str, deadline: str) -> str:
     )
 
 
-def write_plan(root: Path) -> Path:
-    for name, text in (("plan", PLAN), ("units", UNITS), ("targets", TARGETS),
-                       ("tasks", TASKS)):
-        path = root / "plan" / f"{name}.yaml"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(text.encode("utf-8"))
-    return root
-
-
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    repo = write_plan(tmp_path / "kho")
+    repo = make_repo(tmp_path, name="kho", plan=PLAN, units=UNITS, targets=TARGETS, tasks=TASKS,
+                     default_results=False)
     monkeypatch.chdir(repo)
     monkeypatch.setenv("KEHOACH_TODAY", "2026-06-18")
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import docx
 import pytest
-from tests.present.report import report_repo as rr
+from tests.helpers import run_cli, snapshot
+from tests.scenarios import report as rr
 
-from helpers import run_cli, snapshot
 from kehoach_cli.commands import report as report_command
 from kehoach_cli.present.report import templating
 

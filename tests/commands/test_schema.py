@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.helpers import make_repo, sample_plan
 
 from kehoach_cli.commands.schema import DRAFT, SCHEMAS
 from kehoach_cli.load.yamlfile import load_bytes
@@ -29,11 +30,11 @@ Run = Callable[..., tuple[int, str, str]]
 
 @pytest.fixture
 def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    repo = tmp_path / "kho"
-    (repo / "plan").mkdir(parents=True)
-    for name in ("plan", "units", "targets", "tasks"):
-        text = (SOURCE / "plan" / f"{name}.yaml").read_bytes()
-        (repo / "plan" / f"{name}.yaml").write_bytes(text)
+    repo = make_repo(
+        tmp_path, name="kho", default_results=False,
+        plan=sample_plan("plan"), units=sample_plan("units"),
+        targets=sample_plan("targets"), tasks=sample_plan("tasks"),
+    )
     monkeypatch.chdir(repo)
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
     return repo

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 import pytest
-from tests.compute.plan_repo import result, target, task, write_repo
+from tests.scenarios.attainment import result, target, task, write_repo
 
 from kehoach_cli.__main__ import main
 

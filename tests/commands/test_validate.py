@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.helpers import RESULTS, make_repo, run_cli, snapshot, write
 
-from helpers import RESULTS, make_repo, run_cli, snapshot, write
 from kehoach_cli.commands.validate import validate
 
 BAD_CA = RESULTS["cong-an/2026-Q1"].replace("{gia_tri: 1}", "{gia_tri: -1}")

@@ -1,5 +1,6 @@
 """Fixtures: ``make_plan(**repo)`` → the checked Plan (no errors allowed);
-``make_outcome(**repo)`` → the CheckOutcome. ``repo`` as in plan_repo.write_repo."""
+``make_outcome(**repo)`` → the CheckOutcome. ``repo`` as in
+tests.scenarios.attainment.write_repo."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from tests.compute.plan_repo import TODAY, MakePlan, write_repo
+from tests.scenarios.attainment import TODAY, MakePlan, write_repo
 
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.check.outcome import CheckOutcome

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 import pytest
-from tests.compute.plan_repo import MakePlan, result, target, task
+from tests.scenarios.attainment import MakePlan, result, target, task
 
 from kehoach_cli.check.outcome import CheckOutcome
 from kehoach_cli.compute.attainment import (
@@ -16,8 +16,8 @@ from kehoach_cli.compute.attainment import (
     UnitNotes,
     UnitSubmission,
     compute_quarter,
-    exact,
 )
+from kehoach_cli.vocab.numbers import exact
 from kehoach_cli.vocab.periods import Period
 
 Q1, Q2, Q3, Q4 = (Period(2026, n) for n in (1, 2, 3, 4))
@@ -150,13 +150,15 @@ def test_tong_luy_ke_sums_the_year_to_date(make_plan: MakePlan) -> None:
     plan = make_plan(targets=LUY_KE, results=LUY_KE_RESULTS)
     (first,) = compute_quarter(plan, Q1).targets
     (second,) = compute_quarter(plan, Q2).targets
-    assert (first.value, first.previous, first.change) == (150, None, None)
+    assert (first.value, first.previous, first.change) == (Fraction(150), None, None)
     assert second.value == 300
     assert second.previous == 150  # the year to date at the end of quarter I
     assert second.change == 150  # so the change is quarter II's own part
     assert second.ty_le_dat == 75
     assert second.state == "chua_dat"
-    assert [(f.unit, f.gia_tri) for f in second.figures] == [("vp", 120), ("ca", 30)]
+    assert [(f.unit, f.gia_tri) for f in second.figures] == [
+        ("vp", Fraction(120)), ("ca", Fraction(30))
+    ]
 
 
 def test_tong_luy_ke_keeps_the_earlier_figures_of_a_unit_missing_this_quarter(
@@ -185,7 +187,7 @@ def test_a_value_equal_to_the_goal_is_attained(make_plan: MakePlan) -> None:
         targets=[target("grdp", "gia_tri", 15)],
         results=[result("vp", 2, chi_tieu={"grdp": {"gia_tri": 15}})],
     )
-    assert (t.value, t.state, t.ty_le_dat) == (15, "dat", 100)
+    assert (t.value, t.state, t.ty_le_dat) == (Fraction(15), "dat", Fraction(100))
 
 
 def test_ty_le_dat_is_not_capped(make_plan: MakePlan) -> None:
@@ -194,7 +196,7 @@ def test_ty_le_dat_is_not_capped(make_plan: MakePlan) -> None:
         targets=[target("ho-so", "tong", 100, don_vi_tinh="hồ sơ")],
         results=[result("vp", 2, chi_tieu={"ho-so": {"gia_tri": 110}})],
     )
-    assert (t.value, t.state, t.ty_le_dat) == (110, "dat", 110)
+    assert (t.value, t.state, t.ty_le_dat) == (Fraction(110), "dat", Fraction(110))
 
 
 @pytest.mark.parametrize(
@@ -319,7 +321,7 @@ def test_milestones(
         targets=[target("phu-song", "gia_tri", 100, lo_trinh=MILESTONES)],
         results=[result("vp", period.quarter, chi_tieu={"phu-song": {"gia_tri": value}})],
     )
-    assert (t.milestone, t.progress, t.state) == (milestone, progress, state)
+    assert (t.milestone, t.progress, t.state) == (Fraction(milestone), progress, state)
 
 
 def test_milestones_of_an_at_most_target(make_plan: MakePlan) -> None:
@@ -329,7 +331,7 @@ def test_milestones_of_an_at_most_target(make_plan: MakePlan) -> None:
                         lo_trinh={"Q2": 10})],
         results=[result("vp", 2, chi_tieu={"vu-viec": {"gia_tri": 8}})],
     )
-    assert (t.milestone, t.progress, t.state) == (10, "dung_tien_do", "chua_dat")
+    assert (t.milestone, t.progress, t.state) == (Fraction(10), "dung_tien_do", "chua_dat")
 
 
 def test_without_a_roadmap_there_is_no_milestone(make_plan: MakePlan) -> None:

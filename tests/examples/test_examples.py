@@ -7,8 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-
-from helpers import EXAMPLES, copy_good, run_cli, snapshot
+from tests.helpers import EXAMPLES, copy_good, run_cli, snapshot
 
 BROKEN = EXAMPLES / "broken"
 CASES = sorted(p.name for p in BROKEN.iterdir() if p.is_dir())

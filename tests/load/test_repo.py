@@ -7,11 +7,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from tests.helpers import make_repo, write
 
-from helpers import make_repo, write
 from kehoach_cli.errors import UsageError
 from kehoach_cli.load.repo import (
-    Period,
     RepoNotFound,
     discover,
     display_path,
@@ -19,6 +18,7 @@ from kehoach_cli.load.repo import (
     read_source,
     rel,
 )
+from kehoach_cli.vocab.periods import Period
 from kehoach_cli.vocab.problems import Problem
 
 no_symlinks = pytest.mark.skipif(

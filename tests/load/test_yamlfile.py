@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from tests.helpers import GOOD
 
-from helpers import GOOD
 from kehoach_cli.load.scalars import InvalidDate
 from kehoach_cli.load.text import MAX_FILE_BYTES
 from kehoach_cli.load.yamlfile import YamlDocument, load_bytes, parse_text

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from tests.compute.plan_repo import TODAY, result, target, task, write_repo
+from tests.scenarios.attainment import TODAY, result, target, task, write_repo
 
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import compute_quarter

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
-from tests.compute.plan_repo import TODAY, result, target, task, write_repo
+from tests.scenarios.attainment import TODAY, result, target, task, write_repo
 
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.check.outcome import CheckOutcome

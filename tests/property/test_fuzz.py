@@ -85,7 +85,7 @@ KEYS = [
 
 odd_text = st.one_of(
     st.sampled_from(ODD_TEXT),
-    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=8),
+    st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=8),
 )
 
 
@@ -145,7 +145,7 @@ def mutated(draw: st.DrawFn, base: bytes) -> bytes:
 scalars = st.one_of(
     st.sampled_from(TYPED_VALUES),
     st.sampled_from(["cong-an", "2026-Q2", "2026-06-19", "dang_thuc_hien", "19", "21", "2.5"]),
-    st.text(st.characters(blacklist_categories=("Cs",)), max_size=12),
+    st.text(st.characters(exclude_categories=["Cs"]), max_size=12),
 )
 
 
@@ -281,7 +281,7 @@ def test_random_bytes(raw: bytes) -> None:
 
 yaml_chars = st.one_of(
     st.sampled_from(list("abcxyz019 :-#&*!|>'\"{}[],?%@`\t\n\r.~<=đử")),
-    st.characters(blacklist_categories=("Cs",)),
+    st.characters(exclude_categories=["Cs"]),
 )
 
 

@@ -27,8 +27,6 @@ from hypothesis import strategies as st
 from tests.helpers import RESULTS, make_repo, run_cli, snapshot
 from tests.property import profile
 
-from kehoach_cli import store
-
 POSIX = pytest.mark.skipif(sys.platform == "win32", reason="liên kết tượng trưng của POSIX")
 REPORT = ["report", "--quy", "1"]
 DOCX = "reports/2026-Q1.docx"
@@ -129,7 +127,7 @@ def test_unusual_legal_text_reaches_a_valid_docx(tmp_path: Path) -> None:
 
 
 @profile.for_test("test_report_docx_valid_for_any_accepted_text")
-@given(note=st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40))
+@given(note=st.text(st.characters(exclude_categories=["Cs"]), min_size=1, max_size=40))
 def test_report_docx_valid_for_any_accepted_text(
     tmp_path_factory: pytest.TempPathFactory, note: str
 ) -> None:
@@ -308,10 +306,10 @@ def test_an_interrupted_report_keeps_the_previous_docx(
                 self.fh.write(data[: len(data) // 2])
                 raise OSError(errno.ENOSPC, "No space left on device")
 
-        monkeypatch.setattr(store.os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode)))
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: HalfWriter(real_fdopen(fd, mode)))
         reason = "ổ đĩa đã đầy"
     else:
-        monkeypatch.setattr(store.os, where, boom)
+        monkeypatch.setattr(os, where, boom)
         reason = "Input/output error"
     code, out, err = run_cli(REPORT, cwd=reported)
     assert (code, out) == (1, "")
@@ -329,7 +327,7 @@ def test_ctrl_c_during_the_write_keeps_the_previous_docx(
     def interrupted(*args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)
     code, _out, _err = run_cli(REPORT, cwd=reported)
     assert code == 130
     assert (reported / DOCX).read_bytes() == previous
@@ -345,7 +343,7 @@ def test_a_report_open_in_word_is_a_clear_error(
     def locked(*args: Any) -> None:
         raise PermissionError(13, "The process cannot access the file")
 
-    monkeypatch.setattr(store.os, "replace", locked)
+    monkeypatch.setattr(os, "replace", locked)
     code, _out, err = run_cli(REPORT, cwd=reported)
     assert code == 1
     assert err == (

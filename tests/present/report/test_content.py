@@ -15,6 +15,7 @@ from typing import Any
 
 import docx
 import pytest
+from tests.scenarios import report as rr
 
 from kehoach_cli.errors import KehoachError
 from kehoach_cli.load.models import ReportInput
@@ -35,8 +36,6 @@ from kehoach_cli.present.report.document import (
 from kehoach_cli.present.report.docx_writer import render_docx
 from kehoach_cli.present.report.templating import join_vietnamese
 from kehoach_cli.vocab.numbers import format_percent, format_value
-
-from . import report_repo as rr
 
 # --------------------------------------------------------------------------- helpers
 

@@ -15,8 +15,8 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+from tests.helpers import run_cli
 
-from helpers import run_cli
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import compute_quarter
 from kehoach_cli.load.plan import Plan

@@ -16,9 +16,9 @@ import docx
 import jinja2
 import pytest
 from jinja2.bccache import Bucket, FileSystemBytecodeCache, bc_magic
-from tests.present.report import report_repo as rr
+from tests.helpers import run_cli
+from tests.scenarios import report as rr
 
-from helpers import run_cli
 from kehoach_cli.present.report import templating
 
 TODAY = "2026-11-26"

@@ -1,9 +1,10 @@
-"""Small plan repos for the attainment tests, written as YAML and loaded by the real checker.
+"""Small plan repos for the attainment, status and status-view tests, loaded by the real checker.
 
 Targets, tasks and result files are dicts built by :func:`target`, :func:`task` and
-:func:`result`; :func:`write_repo` writes them with plan/plan.yaml and plan/units.yaml.
-The fixtures ``make_plan`` and ``make_outcome`` (conftest.py) check the repo and return
-the ``Plan`` or the whole ``CheckOutcome``.
+:func:`result`; :func:`write_repo` writes them with plan/plan.yaml and plan/units.yaml,
+each dumped as block YAML by ``helpers.make_repo``. The fixtures ``make_plan`` and
+``make_outcome`` (tests/compute/conftest.py) check the repo and return the ``Plan`` or the
+whole ``CheckOutcome``.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-import yaml
+from tests.helpers import Content, make_repo
 
 from kehoach_cli.load.plan import Plan
 
@@ -103,10 +104,6 @@ def result(
     return data
 
 
-def _dump(data: object) -> str:
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000)
-
-
 def write_repo(
     root: Path,
     *,
@@ -117,20 +114,20 @@ def write_repo(
     plan_extra: dict[str, Any] | None = None,
     raw_results: dict[str, str] | None = None,
 ) -> Path:
-    files = {
-        "plan/plan.yaml": _dump({**plan_file(deadline_day), **(plan_extra or {})}),
-        "plan/units.yaml": _dump({"don_vi": UNITS}),
-        "plan/targets.yaml": _dump({"chi_tieu": list(targets)}),
-        "plan/tasks.yaml": _dump({"nhiem_vu": list(tasks)}),
-    }
-    for data in results:
-        files[f"units/{data['don_vi']}/{data['ky']}.yaml"] = _dump(data)
-    files.update(raw_results or {})
-    for relpath, text in files.items():
-        path = root / relpath
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
-    return root
+    """The repo at ``root`` (which must not exist yet); ``raw_results`` maps repo-relative
+    paths to exact text, written last."""
+    by_path: dict[str, Content] = {f"{data['don_vi']}/{data['ky']}": data for data in results}
+    return make_repo(
+        root.parent,
+        name=root.name,
+        plan={**plan_file(deadline_day), **(plan_extra or {})},
+        units={"don_vi": UNITS},
+        targets={"chi_tieu": list(targets)},
+        tasks={"nhiem_vu": list(tasks)},
+        results=by_path,
+        default_results=False,
+        files=dict(raw_results or {}),
+    )
 
 
 MakePlan = Callable[..., Plan]

@@ -17,7 +17,8 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from helpers import make_repo
+from tests.helpers import Content, make_repo
+
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import QuarterAttainment, compute_quarter
 from kehoach_cli.load.models import ReportInput
@@ -207,7 +208,7 @@ kien_nghi:
 
 def write(tmp_path: Path, *, report: str | None = REPORT_INPUT, **changes: Any) -> Path:
     """The repo above (``changes`` as for ``helpers.make_repo``) under ``tmp_path``."""
-    files: dict[str, Any] = dict(changes.pop("files", {}) or {})
+    files: dict[str, Content] = dict(changes.pop("files", {}) or {})
     if report is not None:
         files.setdefault("reports/2026-Q2.yaml", report)
     options: dict[str, Any] = {

@@ -777,21 +777,3 @@ def test_empty_optional_parts_render() -> None:
     texts = [text_of(p) for p in document.element.body.iter(qn("w:p"))]
     assert "./." in texts
     assert "- Lưu: VT." in texts
-
-
-def test_package_entries_are_what_python_docx_would_save(report: ReportDocument) -> None:
-    """The package is written straight into the normalised zip with python-docx's own
-    writing steps; the fallback (save, then read the zip back) gives the same files."""
-    direct = docx_writer._new_document()
-    saved = docx_writer._new_document()
-    direct_entries = docx_writer._package_entries(direct)
-    saved_entries = docx_writer._saved_entries(saved)
-    assert direct_entries == saved_entries
-    assert "word/document.xml" in direct_entries and "[Content_Types].xml" in direct_entries
-
-
-def test_render_is_the_same_through_the_fallback(
-    report: ReportDocument, data: bytes, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setattr(docx_writer, "_package_entries", docx_writer._saved_entries)
-    assert render_docx(report) == data

@@ -6,6 +6,7 @@ import errno
 import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -69,9 +70,9 @@ def test_an_error_at_any_step_keeps_the_old_file(
                 self.fh.write(data[: len(data) // 2])  # half of it reaches the disk
                 raise OSError(errno.EIO, "Input/output error")
 
-        monkeypatch.setattr(store.os, "fdopen", lambda fd, mode: Half(real_fdopen(fd, mode)))
+        monkeypatch.setattr(os, "fdopen", lambda fd, mode: Half(real_fdopen(fd, mode)))
     else:
-        monkeypatch.setattr(store.os, where, boom)
+        monkeypatch.setattr(os, where, boom)
     with pytest.raises(WriteError) as caught:
         write_atomic(target, b"new content")
     assert caught.value.message == (
@@ -91,7 +92,7 @@ def test_an_interrupt_keeps_the_old_file_and_is_not_swallowed(
     def interrupted(*args: Any) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(store.os, "replace", interrupted)
+    monkeypatch.setattr(os, "replace", interrupted)
     with pytest.raises(KeyboardInterrupt):
         write_atomic(target, b"new")
     assert target.read_bytes() == b"old"
@@ -115,7 +116,7 @@ def test_the_reason_is_said_in_vietnamese(
         raise error
 
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setattr(store.tempfile, "mkstemp", refuse)
+    monkeypatch.setattr(tempfile, "mkstemp", refuse)
     with pytest.raises(WriteError) as caught:
         write_atomic(tmp_path / "reports" / "2026-Q2.docx", b"x")
     assert caught.value.message == (
@@ -213,7 +214,7 @@ def test_write_new_without_hard_links(tmp_path: Path, monkeypatch: pytest.Monkey
     def no_links(*args: Any) -> None:
         raise OSError(errno.EPERM, "Operation not permitted")
 
-    monkeypatch.setattr(store.os, "link", no_links)
+    monkeypatch.setattr(os, "link", no_links)
     target = tmp_path / "2026-Q2.yaml"
     assert write_new(target, b"new") is True
     assert target.read_bytes() == b"new"
@@ -228,8 +229,8 @@ def test_write_new_without_hard_links_leaves_no_empty_file(
     def fail(*args: Any) -> None:
         raise OSError(errno.EIO, "Input/output error")
 
-    monkeypatch.setattr(store.os, "link", fail)
-    monkeypatch.setattr(store.os, "replace", fail)
+    monkeypatch.setattr(os, "link", fail)
+    monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(WriteError):
         write_new(tmp_path / "2026-Q2.yaml", b"new")
     assert _names(tmp_path) == []
@@ -312,7 +313,7 @@ def test_temporary_files_are_hidden_from_the_repo_scan(
         used.append(Path(src).name)
         real_replace(src, dst)
 
-    monkeypatch.setattr(store.os, "replace", recording_replace)
+    monkeypatch.setattr(os, "replace", recording_replace)
     write_atomic(tmp_path / "2026-Q2.yaml", b"x")
     [name] = used
     assert name.startswith(".2026-Q2.yaml.") and name.endswith(".tmp")

@@ -9,9 +9,6 @@ and no temporary file behind. The new file keeps the old one's permissions (or g
 the usual ones for a new file), and a target that is a symbolic link is replaced by a
 regular file: the write never lands outside the folder it names.
 
-``cache_dir`` gives the private folder where the report keeps its compiled template
-(see present/report/templating.py); losing it costs a few hundredths of a second.
-
 A write that fails raises ``WriteError``: a Vietnamese message saying which file and
 why (no permission, the file is open in Word, the disk is full), exit code 1.
 """
@@ -22,10 +19,8 @@ import contextlib
 import errno
 import os
 import stat
-import sys
 import tempfile
-from collections.abc import Callable, Mapping
-from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
+from pathlib import Path
 
 from .errors import KehoachError
 
@@ -157,69 +152,3 @@ def write_new(path: Path, data: bytes) -> bool:
     _sync_folder(path.parent)
     return True
 
-
-# --------------------------------------------------------------------------- the cache
-
-CACHE_ENV = "KEHOACH_CACHE_DIR"
-
-
-def cache_dir(name: str) -> Path | None:
-    """A private folder for things kehoach can always make again, or None when there is
-    none to use.
-
-    ``KEHOACH_CACHE_DIR`` names the base folder (empty or relative: no cache); otherwise
-    the usual place of each system — ``%LOCALAPPDATA%\\kehoach\\Cache`` on Windows,
-    ``~/Library/Caches/kehoach`` on macOS, ``$XDG_CACHE_HOME/kehoach`` or
-    ``~/.cache/kehoach`` elsewhere. On POSIX the folder must belong to the user and be
-    writable by nobody else (what is read back from it is run as code); a folder that is
-    not so, or cannot be made, means no cache — never an error.
-    """
-    configured = os.environ.get(CACHE_ENV)
-    try:
-        if configured is not None:
-            if not configured.strip() or not os.path.isabs(configured):
-                return None  # empty: no cache; relative: not a folder to trust with code
-            base = Path(configured)
-        else:
-            system = "win32" if os.name == "nt" else sys.platform
-            base = Path(default_cache_base(system, os.environ, Path.home))
-        folder = base / name
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return folder if _private(folder) else None
-    except (OSError, RuntimeError):  # RuntimeError: no home folder to be found
-        return None
-
-
-def default_cache_base(
-    system: str, environ: Mapping[str, str], home: Callable[[], PurePath]
-) -> PurePath:
-    """Where each system keeps a user's caches (``system`` as in ``sys.platform``)."""
-    if system == "win32":
-        local = environ.get("LOCALAPPDATA")
-        base = PureWindowsPath(local) if local else PureWindowsPath(home(), "AppData", "Local")
-        return base / "kehoach" / "Cache"
-    if system == "darwin":
-        return PurePosixPath(home(), "Library", "Caches", "kehoach")
-    xdg = environ.get("XDG_CACHE_HOME", "")
-    if PurePosixPath(xdg).is_absolute():  # the XDG spec: a relative path is to be ignored
-        return PurePosixPath(xdg, "kehoach")
-    return PurePosixPath(home(), ".cache", "kehoach")
-
-
-def _private(folder: Path) -> bool:
-    if os.name != "posix":
-        return folder.is_dir()  # Windows: the user's profile is theirs by its ACL
-    info = folder.lstat()
-    return stat.S_ISDIR(info.st_mode) and own_private_file(info, kind=stat.S_IFDIR)
-
-
-def own_private_file(info: os.stat_result, kind: int = stat.S_IFREG) -> bool:
-    """On POSIX: ``info`` is of ``kind``, belongs to this user, and nobody else may write
-    it. (Windows has no such bits: there the folder's place under the profile decides.)"""
-    if os.name != "posix":
-        return stat.S_IFMT(info.st_mode) == kind
-    return (
-        stat.S_IFMT(info.st_mode) == kind
-        and info.st_uid == os.geteuid()
-        and not info.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
-    )

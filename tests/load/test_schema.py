@@ -483,7 +483,7 @@ def items(text: str, key: str = "don_vi", model: type[BaseModel] = Unit) -> tupl
     doc = parse_text("plan/units.yaml", text, fast=True)
     valid, problems = validate_items(doc, key, model, UNITS_KIND)
     shown = [f"{p.pos.line}:{p.pos.col}: {p.message}" for p in problems]
-    return (None if valid is None else [(i, m.ma) for i, m in valid]), shown
+    return (None if valid is None else [(i, getattr(m, "ma")) for i, m in valid]), shown  # noqa: B009
 
 
 def test_items_are_validated_one_by_one() -> None:

@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TextIO
 
 from ..console import progress
 from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
@@ -20,9 +20,6 @@ from ..load.models import ReportInput
 from ..present import problems_out
 from ..store import write_atomic
 from .common import load_checked, period_of, today
-
-if TYPE_CHECKING:
-    from ..present.report.painter import Painter
 
 
 def _shown(path: Path) -> str:
@@ -84,12 +81,8 @@ def report(
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    from ..present.report.painter import Painter
-
-    # The chart's process starts first: it gets Pillow ready while the repo is checked.
-    with Painter.start() as painter:
-        return _report(start, quarter, year, out, force, pdf, stdout or sys.stdout,
-                       stderr or sys.stderr, painter)  # fmt: skip
+    return _report(start, quarter, year, out, force, pdf, stdout or sys.stdout,
+                   stderr or sys.stderr)  # fmt: skip
 
 
 def _report(
@@ -101,7 +94,6 @@ def _report(
     pdf: bool,
     stdout: TextIO,
     stderr: TextIO,
-    painter: Painter,
 ) -> int:
     with progress("Đang đọc và kiểm tra kho kế hoạch…", stderr):
         root, outcome = load_checked(start)
@@ -127,10 +119,6 @@ def _report(
     from ..compute.attainment import compute_quarter
 
     q = compute_quarter(plan, period)
-    from ..present.report.content import chart_bars, has_chart
-
-    if has_chart(q):
-        painter.draw(chart_bars(q))
     from ..present.report.templating import TemplateProblem
 
     try:
@@ -139,7 +127,7 @@ def _report(
             from ..present.report.docx_writer import render_docx
 
             when = report_input.ngay or today()
-            data = render_docx(build_document(plan, q, report_input, when, chart=painter.png))
+            data = render_docx(build_document(plan, q, report_input, when))
     except TemplateProblem as problem:
         stderr.write(problem.line_text + "\n")
         stderr.write(

@@ -222,8 +222,8 @@ def chart_bars(q: QuarterAttainment) -> list[Bar]:
 
 
 def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) -> Image:
-    """The chart of the targets' attainment, with its caption; ``chart`` gives the PNG
-    when it is already being drawn (``Painter.png``: the .docx writer asks for it last)."""
+    """The chart of the targets' attainment, with its caption; ``chart``, when given,
+    gives the PNG (the .docx writer asks for it last)."""
     which = "các chỉ tiêu"
     if len(q.targets) > MAX_BARS:
         which = (

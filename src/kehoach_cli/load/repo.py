@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from ..errors import UsageError
 from ..vocab.periods import Period
@@ -69,16 +67,6 @@ class SourceFile:
     path: str
     doc: YamlDocument
 
-
-T = TypeVar("T")
-
-
-@dataclass(slots=True)
-class Located(Generic[T]):
-    """A validated model and the file it came from."""
-
-    model: T
-    source: SourceFile
 
 
 @dataclass(slots=True)
@@ -297,14 +285,6 @@ def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
 
 
 MAX_READ = 1024 * 1024 + 1  # one byte past the limit is enough to refuse a large file
-
-
-def read_many(
-    root: Path, paths: Iterable[Path], *, fast: bool = False,
-    reader: Callable[[Path, Path], SourceFile] | None = None,
-) -> list[SourceFile]:
-    read = reader or (lambda r, p: read_source(r, p, fast=fast))
-    return [read(root, p) for p in paths]
 
 
 def display_path(root: Path, path: Path) -> str:

@@ -103,12 +103,6 @@ def section_label(section: Section) -> str:
     return f"{section.muc}{separator}{section.ten}"
 
 
-def section_title(plan: Plan, muc: str | None) -> tuple[str, str] | None:
-    """The innermost plan section (muc, title) a target or task belongs to."""
-    chain = section_chain(plan, muc)
-    return (chain[-1].muc, chain[-1].ten) if chain else None
-
-
 def plan_value(target: Target) -> str:
     """``≥ 15%``, ``≤ 3 ngày``."""
     return goal_text(target.so_sanh, exact(target.muc_tieu), target.don_vi_tinh)

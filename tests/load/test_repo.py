@@ -13,7 +13,6 @@ from kehoach_cli.errors import UsageError
 from kehoach_cli.load.repo import (
     RepoNotFound,
     discover,
-    display_path,
     find_root,
     read_source,
     rel,
@@ -316,9 +315,3 @@ def test_period_parse(text: str, period: Period | None) -> None:
     assert Period.parse(text) == period
     if period is not None:
         assert str(period) == text
-
-
-def test_display_path(tmp_path: Path) -> None:
-    root = make_repo(tmp_path)
-    assert display_path(root, root / "units" / "cong-an") == "units/cong-an"
-    assert display_path(root, tmp_path / "khac") == os.fspath(tmp_path / "khac")

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kehoach_cli.vocab.periods import current_quarter, deadline, quarter_end, quarter_start
+from kehoach_cli.vocab.periods import deadline, quarter_end, quarter_start
 
 D = dt.date
 
@@ -42,20 +42,3 @@ def test_quarter_bounds(quarter: int, start: dt.date, end: dt.date) -> None:
 )
 def test_deadline_is_that_day_of_the_last_month(quarter: int, day: int, expected: dt.date) -> None:
     assert deadline(2026, quarter, day) == expected
-
-
-@pytest.mark.parametrize(
-    ("today", "quarter"),
-    [
-        (D(2026, 1, 1), 1),
-        (D(2026, 3, 31), 1),
-        (D(2026, 4, 1), 2),
-        (D(2026, 6, 30), 2),
-        (D(2026, 7, 1), 3),
-        (D(2026, 9, 30), 3),
-        (D(2026, 10, 1), 4),
-        (D(2026, 12, 31), 4),
-    ],
-)
-def test_current_quarter(today: dt.date, quarter: int) -> None:
-    assert current_quarter(today) == quarter

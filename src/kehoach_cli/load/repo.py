@@ -6,7 +6,6 @@ rather than followed.
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -285,11 +284,3 @@ def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
 
 
 MAX_READ = 1024 * 1024 + 1  # one byte past the limit is enough to refuse a large file
-
-
-def display_path(root: Path, path: Path) -> str:
-    """Best-effort repo-relative form of a user-given path (for messages)."""
-    try:
-        return rel(root, path.resolve())
-    except ValueError:
-        return os.fspath(path)

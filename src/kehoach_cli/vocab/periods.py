@@ -47,7 +47,3 @@ def deadline(year: int, quarter: int, day: int) -> dt.date:
     """Day ``day`` of the quarter's last month (the 31st of June is the 30th)."""
     month = 3 * quarter
     return dt.date(year, month, min(day, calendar.monthrange(year, month)[1]))
-
-
-def current_quarter(today: dt.date) -> int:
-    return (today.month - 1) // 3 + 1

@@ -17,7 +17,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
-from tests.helpers import Content, make_repo
+import yaml
+from tests import helpers
+from tests.helpers import Content, dump, make_repo
 
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import QuarterAttainment, compute_quarter
@@ -28,49 +30,24 @@ from kehoach_cli.vocab.periods import Period
 TODAY = dt.date(2026, 11, 26)
 REPORT_DAY = dt.date(2026, 6, 29)
 
-PLAN = """\
-nam: 2026
-ten: Chuyển đổi số năm 2026 của xã Mẫu Sơn
-dia_danh: Mẫu Sơn
-co_quan:
-  chu_quan: UBND XÃ MẪU SƠN
-  ban_hanh: BAN CHỈ ĐẠO
-van_ban:
-  so: 7
-  ky_hieu: KH-BCĐ
-  ngay: 2026-01-05
-co_quan_thuong_truc: van-phong
-han_bao_cao:
-  ngay: 20
-bao_cao:
-  ky_hieu: BC-BCĐ
-  noi_nhan: [UBND huyện, Thành viên BCĐ xã]
-  luu: VT, VP
-  ky:
-    quyen_han: [TM. BAN CHỈ ĐẠO, TRƯỞNG BAN]
-    chuc_vu: [CHỦ TỊCH UBND XÃ]
-    ho_ten: Lê Thị Hoa
-cac_muc:
-  - muc: "I.1"
-    ten: Chính quyền số
-  - muc: "I.1.a"
-    ten: Hạ tầng số
-  - muc: "I.2"
-    ten: Kinh tế số
-"""
+# The helpers' plan, with its own number and date, and sections to group the targets by.
+PLAN = dump({
+    **yaml.safe_load(helpers.PLAN),
+    "ten": "Chuyển đổi số năm 2026 của xã Mẫu Sơn",
+    "van_ban": {"so": 7, "ky_hieu": "KH-BCĐ", "ngay": dt.date(2026, 1, 5)},
+    "cac_muc": [
+        {"muc": "I.1", "ten": "Chính quyền số"},
+        {"muc": "I.1.a", "ten": "Hạ tầng số"},
+        {"muc": "I.2", "ten": "Kinh tế số"},
+    ],
+})
 
-UNITS = """\
-don_vi:
-  - ma: van-phong
-    ten: Văn phòng HĐND và UBND xã
-  - ma: cong-an
-    ten: Công an xã
-  - ma: kinh-te
-    ten: Phòng Kinh tế
-  - ma: dia-chinh
-    ten: Công chức Địa chính
-    bao_cao_dinh_ky: false
-"""
+# The helpers' units and a Phòng Kinh tế that reports.
+UNITS = helpers.UNITS.replace(
+    "  - ma: dia-chinh\n",
+    "  - ma: kinh-te\n    ten: Phòng Kinh tế\n  - ma: dia-chinh\n",
+)
+assert "kinh-te" in UNITS
 
 TARGETS = """\
 chi_tieu:

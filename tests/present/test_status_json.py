@@ -71,6 +71,7 @@ def test_the_quarter_as_json(plan: Plan) -> None:
                 "lo_trinh": 80,
                 "tien_do": "dung_tien_do",
                 "chu_tri": "vp",
+                "du_bao": {"muc_do": "da_dat", "gia_tri_cuoi_nam": 100, "can_moi_quy": None},
             },
             {
                 "ma": "grdp",
@@ -91,6 +92,8 @@ def test_the_quarter_as_json(plan: Plan) -> None:
                 "lo_trinh": None,
                 "tien_do": None,
                 "chu_tri": "kt",
+                "du_bao": {"muc_do": "chua_du_so_lieu", "gia_tri_cuoi_nam": None,
+                           "can_moi_quy": None},
             },
             {
                 "ma": "vu-viec",
@@ -111,6 +114,7 @@ def test_the_quarter_as_json(plan: Plan) -> None:
                 "lo_trinh": None,
                 "tien_do": None,
                 "chu_tri": "ca",
+                "du_bao": {"muc_do": "da_dat", "gia_tri_cuoi_nam": None, "can_moi_quy": None},
             },
         ],
         "nhiem_vu": [
@@ -120,6 +124,7 @@ def test_the_quarter_as_json(plan: Plan) -> None:
                 "trang_thai": "qua_han",
                 "trang_thai_bao_cao": "dang_thuc_hien",
                 "qua_han": True,
+                "sap_den_han": False,
                 "han": "2026-06-15",
                 "chu_tri": "ca",
             },
@@ -129,6 +134,7 @@ def test_the_quarter_as_json(plan: Plan) -> None:
                 "trang_thai": "hoan_thanh",
                 "trang_thai_bao_cao": "hoan_thanh",
                 "qua_han": False,
+                "sap_den_han": False,
                 "han": "2026-12-31",
                 "chu_tri": "vp",
             },

@@ -13,6 +13,7 @@ from ..load.models import Quarter, ResultFile, Target, TargetResult, Task
 from ..load.plan import Plan
 from ..vocab.numbers import exact
 from ..vocab.periods import Period, deadline, quarter_end
+from .forecast import Forecast, project
 
 TargetState = Literal["dat", "chua_dat", "chua_co_so_lieu"]
 TaskStatusName = Literal[
@@ -54,6 +55,7 @@ class TargetAttainment:
     previous: Fraction | None
     milestone: Fraction | None  # the roadmap value for this quarter, if any
     progress: Progress | None
+    forecast: Forecast | None  # the year-end forecast (None in quarter 4)
 
     @property
     def change(self) -> Fraction | None:
@@ -76,6 +78,7 @@ class TaskAttainment:
     reported: str | None  # what the lead unit reported, if anything
     overdue: bool  # deadline before the quarter's end and not done
     deadline: dt.date
+    due_soon: bool  # not done and due within the next quarter
     lead: TaskReport | None
     support: tuple[TaskReport, ...]
 
@@ -202,6 +205,22 @@ def milestone(target: Target, quarter: int) -> Fraction | None:
     return exact(target.muc_tieu) if quarter == 4 else None
 
 
+def target_forecast(plan: Plan, target: Target, period: Period) -> Forecast | None:
+    """The year-end forecast from the quarters of ``period``'s year up to it."""
+    points = [(0, exact(target.gia_tri_dau_nam))] if target.gia_tri_dau_nam is not None else []
+    for quarter in range(1, period.quarter + 1):
+        value = target_value(plan, target, Period(period.year, quarter))
+        if value is not None:
+            points.append((quarter, value))
+    percent = target.cach_tinh == "ty_le" or target.don_vi_tinh.startswith("%")
+    return project(
+        points, period.quarter, exact(target.muc_tieu), target.so_sanh,
+        cumulative=target.luy_ke,
+        low=Fraction(0) if percent or target.cach_tinh == "tong" else None,
+        high=Fraction(100) if percent else None,
+    )
+
+
 def compute_target(plan: Plan, target: Target, period: Period) -> TargetAttainment:
     files = plan.results.get(period, {})
     figures = _figures(target, files)
@@ -231,7 +250,7 @@ def compute_target(plan: Plan, target: Target, period: Period) -> TargetAttainme
         mau = sum(f.mau_so or 0 for f in figures)
     return TargetAttainment(
         target, goal, value, ratio, state, missing, tuple(figures), tu, mau, previous, step,
-        progress,
+        progress, target_forecast(plan, target, period),
     )
 
 
@@ -253,6 +272,8 @@ def compute_task(plan: Plan, task: Task, period: Period) -> TaskAttainment:
     # since there is no status to judge; ``overdue`` keeps the other half of the truth.
     # A task due on the quarter's last day is not overdue in that quarter.
     overdue = due < end and reported != "hoan_thanh"
+    following = quarter_end(period.year + period.quarter // 4, period.quarter % 4 + 1)
+    due_soon = end < due <= following and reported != "hoan_thanh"
     state: TaskStatusName
     if reported is None:
         state = "chua_bao_cao"
@@ -260,7 +281,7 @@ def compute_task(plan: Plan, task: Task, period: Period) -> TaskAttainment:
         state = "qua_han"
     else:
         state = reported  # type: ignore[assignment]
-    return TaskAttainment(task, state, reported, overdue, due, lead, support)
+    return TaskAttainment(task, state, reported, overdue, due, due_soon, lead, support)
 
 
 def compute_submissions(plan: Plan, period: Period) -> tuple[UnitSubmission, ...]:

@@ -169,6 +169,9 @@ class Target(Model):
     lo_trinh: dict[Quarter, Number] | None = Field(
         None, description="mốc lộ trình theo quý, ví dụ {Q1: 20, Q2: 50, Q3: 75}"
     )
+    gia_tri_dau_nam: Number | None = Field(
+        None, description="giá trị đầu năm (để dự báo cuối năm từ quý I), một số"
+    )
 
     @property
     def reporters(self) -> list[str]:

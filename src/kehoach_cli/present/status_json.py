@@ -7,6 +7,7 @@ from fractions import Fraction
 from typing import Any
 
 from ..compute.attainment import QuarterAttainment
+from ..compute.forecast import Forecast
 from ..load.plan import Plan
 
 
@@ -16,6 +17,12 @@ def _num(value: Fraction | None) -> float | int | None:
     if value.denominator == 1:
         return int(value)
     return float(value)
+
+
+def _forecast(f: Forecast | None) -> dict[str, Any] | None:
+    if f is None:
+        return None
+    return {"muc_do": f.level, "gia_tri_cuoi_nam": _num(f.year_end), "can_moi_quy": _num(f.needed)}
 
 
 def quarter_json(plan: Plan, q: QuarterAttainment) -> dict[str, Any]:
@@ -42,6 +49,7 @@ def quarter_json(plan: Plan, q: QuarterAttainment) -> dict[str, Any]:
                 "lo_trinh": _num(t.milestone),
                 "tien_do": t.progress,
                 "chu_tri": t.target.chu_tri,
+                "du_bao": _forecast(t.forecast),
             }
             for t in q.targets
         ],
@@ -52,6 +60,7 @@ def quarter_json(plan: Plan, q: QuarterAttainment) -> dict[str, Any]:
                 "trang_thai": t.state,
                 "trang_thai_bao_cao": t.reported,
                 "qua_han": t.overdue,
+                "sap_den_han": t.due_soon,
                 "han": t.deadline.isoformat(),
                 "chu_tri": t.task.chu_tri,
             }

@@ -58,3 +58,12 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 yield error(src.path, pos.value((*base, "lo_trinh", quarter)),
                             f"lo_trinh.{quarter}: chỉ tiêu tính bằng % cần giá trị từ 0 "
                             f"đến 100, nhận được {value:g}", RULE.id)
+        start = target.gia_tri_dau_nam
+        if start is not None and target.luy_ke:
+            yield error(src.path, pos.key((*base, "gia_tri_dau_nam")),
+                        "gia_tri_dau_nam: chỉ tiêu luy_ke cộng dồn từ 0 đầu năm, không "
+                        "dùng giá trị đầu năm; hãy bỏ khóa này", RULE.id)
+        elif start is not None and percent and not 0 <= start <= 100:
+            yield error(src.path, pos.value((*base, "gia_tri_dau_nam")),
+                        "gia_tri_dau_nam: chỉ tiêu tính bằng % cần giá trị từ 0 đến 100, "
+                        f"nhận được {start:g}", RULE.id)

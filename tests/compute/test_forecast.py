@@ -208,3 +208,13 @@ def test_tasks_due_within_the_next_quarter(make_plan: MakePlan) -> None:
     )
     soon = {t.task.ma: t.due_soon for t in compute_quarter(plan, Period(2026, 2)).tasks}
     assert soon == {"a": True, "b": True, "c": False, "d": False, "e": False}
+
+
+def test_the_worked_example_of_the_method_page() -> None:
+    """docs/canh-bao-som.md: 20% at the start of the year, 30% in Q1, 44% in Q2, ≥ 80%."""
+    points = [(0, F(20)), (1, F(30)), (2, F(44))]
+    assert project(points, 2, F(80), ">=", low=F(0), high=HUNDRED) == Forecast(
+        "can_tang_toc", F(68), F(18), F(12))
+    stalled = [(0, F(20)), (1, F(30)), (2, F(30))]
+    found = project(stalled, 2, F(80), ">=", low=F(0), high=HUNDRED)
+    assert found is not None and found.level == "nguy_co" and found.pace == 5

@@ -24,3 +24,27 @@ def goal_words(so_sanh: str, goal: Numeric, don_vi_tinh: str) -> str:
     if so_sanh == ">=" and goal == 100 and don_vi_tinh.startswith("%"):
         return text
     return f"{COMPARISON_WORD[so_sanh]} {text}"
+
+
+# The early-warning level of a target (compute/forecast.py).
+FORECAST_TEXT = {
+    "da_dat": "Đã đạt",
+    "dung_tien_do": "Đúng tiến độ",
+    "can_tang_toc": "Cần tăng tốc",
+    "nguy_co": "Nguy cơ không đạt",
+    "chua_du_so_lieu": "Chưa đủ số liệu",
+}
+
+
+def catch_up_text(needed: Numeric, don_vi_tinh: str, so_sanh: str, luy_ke: bool) -> str:
+    """What each remaining quarter must do, in plain words: ``cần tăng thêm khoảng 6,5
+    điểm phần trăm mỗi quý``, ``cần giảm khoảng 0,5 ngày mỗi quý``; for a ceiling on a
+    year-to-date sum, ``mỗi quý chỉ được thêm tối đa 1 vụ``."""
+    amount = abs(needed)
+    unit = "điểm phần trăm" if don_vi_tinh.startswith("%") else don_vi_tinh
+    shown = format_value(amount, unit)
+    if luy_ke and so_sanh == "<=":
+        return f"mỗi quý chỉ được thêm tối đa {shown}"
+    if needed < 0:
+        return f"cần giảm khoảng {shown} mỗi quý"
+    return f"cần {'thêm' if luy_ke else 'tăng thêm'} khoảng {shown} mỗi quý"

@@ -3,6 +3,8 @@ a target's goal written out."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from .numbers import Numeric, format_value
 
 # The state of a target in a quarter, as the report's table and the terminal write it.
@@ -36,7 +38,7 @@ FORECAST_TEXT = {
 }
 
 
-def catch_up_text(needed: Numeric, don_vi_tinh: str, so_sanh: str, luy_ke: bool) -> str:
+def catch_up_text(needed: Fraction, don_vi_tinh: str, so_sanh: str, luy_ke: bool) -> str:
     """What each remaining quarter must do, in plain words: ``cần tăng thêm khoảng 6,5
     điểm phần trăm mỗi quý``, ``cần giảm khoảng 0,5 ngày mỗi quý``; for a ceiling on a
     year-to-date sum, ``mỗi quý chỉ được thêm tối đa 1 vụ``."""

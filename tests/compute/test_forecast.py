@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from tests.scenarios.attainment import MakePlan, result, target, task
 
-from kehoach_cli.compute.attainment import compute_quarter
+from kehoach_cli.compute.attainment import attention, compute_quarter
 from kehoach_cli.compute.forecast import Forecast, Level, project
 from kehoach_cli.vocab.periods import Period
 
@@ -218,3 +218,39 @@ def test_the_worked_example_of_the_method_page() -> None:
     stalled = [(0, F(20)), (1, F(30)), (2, F(30))]
     found = project(stalled, 2, F(80), ">=", low=F(0), high=HUNDRED)
     assert found is not None and found.level == "nguy_co" and found.pace == 5
+
+
+def test_attention_keeps_what_a_meeting_must_look_at(make_plan: MakePlan) -> None:
+    plan = make_plan(
+        targets=[
+            target("cham", "gia_tri", 80, gia_tri_dau_nam=40),  # 40 → 45: at risk
+            target("nhanh", "gia_tri", 80, gia_tri_dau_nam=40),  # 40 → 60: on track
+            target("dat", "gia_tri", 80),  # 90: met
+            target("vua", "gia_tri", 80, gia_tri_dau_nam=40),  # 40 → 47: needs acceleration
+        ],
+        tasks=[task("tre", han=dt.date(2026, 5, 1)), task("sap", han=dt.date(2026, 8, 1)),
+               task("xa", han=dt.date(2026, 12, 1)), task("im", "ca")],
+        results=[
+            result("vp", 1, chi_tieu={"cham": {"gia_tri": 45}, "nhanh": {"gia_tri": 60},
+                                      "dat": {"gia_tri": 90}, "vua": {"gia_tri": 47}},
+                   nhiem_vu={"tre": "dang_thuc_hien", "sap": "dang_thuc_hien",
+                             "xa": "dang_thuc_hien"}),
+            result("ca", 1, dt.date(2026, 3, 25)),
+            result("vp", 2, nhiem_vu={"tre": "dang_thuc_hien", "sap": "dang_thuc_hien",
+                                      "xa": "dang_thuc_hien"}),
+        ],
+    )
+    q = compute_quarter(plan, Period(2026, 1))
+    found = attention(q)
+    assert [t.target.ma for t in found.targets] == ["cham", "vua"]
+    assert [(t.forecast.level if t.forecast else None) for t in found.targets] == [
+        "nguy_co", "can_tang_toc"]
+    assert [t.task.ma for t in found.tasks] == ["tre", "im"]
+    assert [(s.unit, s.state) for s in found.submissions] == [("ca", "tre_han"),
+                                                              ("kt", "chua_nop")]
+    q2 = compute_quarter(plan, Period(2026, 2))
+    # Quarter II: "tre" overdue, "sap" due in quarter III, "xa" far off, "im" unreported.
+    assert [t.task.ma for t in attention(q2).tasks] == ["tre", "sap", "im"]
+    # In quarter IV there is no forecast: the targets not attained are the ones to look at.
+    q4 = compute_quarter(plan, Period(2026, 4))
+    assert [t.target.ma for t in attention(q4).targets] == []

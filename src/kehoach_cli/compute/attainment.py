@@ -4,6 +4,7 @@ submission, for one quarter — exact arithmetic with fractions, rounded only wh
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 from fractions import Fraction
@@ -323,4 +324,24 @@ def compute_quarter(plan: Plan, period: Period) -> QuarterAttainment:
         tuple(compute_task(plan, t, period) for t in plan.tasks.values()),
         compute_submissions(plan, period),
         notes,
+    )
+
+
+def needs_attention(t: TargetAttainment) -> bool:
+    """At risk or needing acceleration (quarters 1-3), not attained (quarter 4)."""
+    if t.forecast is None:
+        return t.state == "chua_dat"
+    return t.forecast.level in ("nguy_co", "can_tang_toc")
+
+
+def attention(q: QuarterAttainment) -> QuarterAttainment:
+    """The quarter with only what a meeting must look at (``kehoach status --canh-bao``):
+    the targets that need attention, the tasks overdue, unreported or due soon, and the
+    units that sent late or not at all."""
+    return dataclasses.replace(
+        q,
+        targets=tuple(t for t in q.targets if needs_attention(t)),
+        tasks=tuple(t for t in q.tasks
+                    if t.state in ("qua_han", "chua_bao_cao") or t.overdue or t.due_soon),
+        submissions=tuple(s for s in q.submissions if s.state != "dung_han" and s.required),
     )

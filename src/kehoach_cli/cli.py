@@ -104,11 +104,21 @@ def status_cmd(
     as_json: Annotated[
         bool, typer.Option("--json", help="In một đối tượng JSON thay cho bảng.")
     ] = False,
+    warnings_only: Annotated[
+        bool,
+        typer.Option(
+            "--canh-bao",
+            help="Chỉ liệt kê những gì cần chú ý (cho cuộc họp): chỉ tiêu có nguy cơ không "
+            "đạt hoặc cần tăng tốc, nhiệm vụ quá hạn, chưa báo cáo hoặc sắp đến hạn, đơn vị "
+            "gửi trễ hoặc chưa gửi.",
+        ),
+    ] = False,
 ) -> None:
     """Xem tình hình thực hiện chỉ tiêu, nhiệm vụ và việc gửi báo cáo của một quý."""
     from .commands.status import status
 
-    raise typer.Exit(status(State.start, quarter, year, as_json=as_json))
+    raise typer.Exit(status(State.start, quarter, year, as_json=as_json,
+                            attention_only=warnings_only))
 
 
 @app.command("report")

@@ -65,10 +65,12 @@ def test_status_prints_the_quarter(repo: Path, capsys: pytest.CaptureFixture[str
         "1. Cán bộ có chữ ký số",
         "   Kế hoạch: ≥ 90%   Quý II: 93,3% (28/30)",
         "   Tỷ lệ đạt: 103,7% ██████████  Đạt",
+        "   Dự báo cuối năm: đã đạt",
         "",
         "2. Số vụ lộ lọt thông tin",
         "   Kế hoạch: ≤ 5 vụ   Quý II: 2 vụ",
         "   Tỷ lệ đạt:   250% ██████████  Đạt",
+        "   Dự báo cuối năm: đã đạt",
         "",
         "NHIỆM VỤ (1)",
         RULE,
@@ -77,6 +79,10 @@ def test_status_prints_the_quarter(repo: Path, capsys: pytest.CaptureFixture[str
         "  Chưa thực hiện  0",
         "  Quá hạn         0",
         "  Chưa báo cáo    0",
+        "",
+        "  Sắp đến hạn (trong quý III):",
+        "    • Nhiệm vụ lam-sach",
+        "      Chủ trì: Công an xã   Hạn: 30/9/2026   Báo cáo: đang thực hiện",
         "",
         "GỬI BÁO CÁO — hạn 20/6/2026",
         RULE,
@@ -115,6 +121,45 @@ def test_status_json(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
         ("ca", "tre_han", "2026-06-21"),
         ("kt", "chua_nop", None),
     ]
+
+
+def test_status_canh_bao_lists_only_what_needs_attention(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run(capsys, "-C", str(repo), "status", "--quy", "2", "--canh-bao")
+    assert (code, err) == (0, "")
+    assert out.split("\n") == [
+        "Những nội dung cần chú ý — Kế hoạch chuyển đổi số năm 2026 của xã Mẫu Sơn —",
+        "quý II năm 2026",
+        "",
+        "CHỈ TIÊU CẦN CHÚ Ý (0/2)",
+        RULE,
+        "Không có chỉ tiêu nào có nguy cơ không đạt hoặc cần tăng tốc.",
+        "",
+        "NHIỆM VỤ CẦN CHÚ Ý (1/1)",
+        RULE,
+        "",
+        "  Sắp đến hạn (trong quý III):",
+        "    • Nhiệm vụ lam-sach",
+        "      Chủ trì: Công an xã   Hạn: 30/9/2026   Báo cáo: đang thực hiện",
+        "",
+        "GỬI BÁO CÁO — hạn 20/6/2026",
+        RULE,
+        "  2/3 đơn vị phải báo cáo đã gửi (1 đúng hạn, 1 trễ hạn), 1 chưa nộp.",
+        "",
+        "  Đơn vị         Ngày gửi   Tình trạng",
+        "  Công an xã     21/6/2026  Trễ hạn 1 ngày",
+        "  Phòng Kinh tế  —          Chưa nộp",
+        "",
+    ]
+    code, out, err = run(capsys, "-C", str(repo), "status", "--quy", "2", "--canh-bao",
+                         "--json")
+    assert (code, err) == (0, "")
+    found = json.loads(out)
+    assert found["chi_tieu"] == []
+    assert [(t["ma"], t["sap_den_han"]) for t in found["nhiem_vu"]] == [("lam-sach", True)]
+    assert [(u["ma"], u["nop"]) for u in found["don_vi"]] == [("ca", "tre_han"),
+                                                              ("kt", "chua_nop")]
 
 
 def test_status_of_a_quarter_without_data(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

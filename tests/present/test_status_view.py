@@ -47,7 +47,7 @@ def outcome(tmp_path: Path) -> CheckOutcome:
         targets=[
             target("ho-so", "ty_le", 80, reporters=["vp", "ca"], muc="I.1.a", ten=LONG_TARGET,
                    lo_trinh={"Q1": 50, "Q2": 70, "Q3": 75}),
-            target("chu-ky-so", "ty_le", 100, muc="I.1",
+            target("chu-ky-so", "ty_le", 100, muc="I.1", gia_tri_dau_nam=88,
                    ten="Cán bộ, công chức có chữ ký số cá nhân"),
             target("vu-viec", "tong", 5, so_sanh="<=", don_vi_tinh="vụ", reporters=["ca"],
                    muc="II.3", ten="Số vụ lộ lọt thông tin"),
@@ -58,6 +58,7 @@ def outcome(tmp_path: Path) -> CheckOutcome:
             task("lam-sach", "ca", han=D(2026, 6, 15)) | {"ten": LONG_TASK},
             task("cong-thong-tin", "vp"),
             task("so-hoa", "kt", han=D(2026, 5, 31)) | {"ten": "Số hóa hồ sơ địa chính"},
+            task("tap-huan", "vp", han=D(2026, 9, 15)) | {"ten": "Tập huấn kỹ năng số"},
         ],
         results=[
             result("vp", 1, D(2026, 3, 20), chi_tieu={"ho-so": {"tu_so": 30, "mau_so": 50}}),
@@ -65,7 +66,7 @@ def outcome(tmp_path: Path) -> CheckOutcome:
             result("vp", 2, D(2026, 6, 20),
                    chi_tieu={"ho-so": {"tu_so": 45, "mau_so": 50},
                              "chu-ky-so": {"tu_so": 28, "mau_so": 30}},
-                   nhiem_vu={"cong-thong-tin": "hoan_thanh"}),
+                   nhiem_vu={"cong-thong-tin": "hoan_thanh", "tap-huan": "dang_thuc_hien"}),
             result("ca", 2, D(2026, 6, 23), chi_tieu={"vu-viec": {"gia_tri": 8}},
                    nhiem_vu={"lam-sach": "dang_thuc_hien"}),
             result("mt", 2, D(2026, 6, 25)),
@@ -94,11 +95,12 @@ class Terminal(io.StringIO):
 
 
 def render(outcome: CheckOutcome, quarter: int = 2, out: io.StringIO | None = None,
-           width: int | None = None) -> str:
+           width: int | None = None, attention_only: bool = False) -> str:
     out = out if out is not None else io.StringIO()
     plan = outcome.plan
     assert plan is not None
-    render_status(plan, compute_quarter(plan, Period(2026, quarter)), outcome, out, width=width)
+    render_status(plan, compute_quarter(plan, Period(2026, quarter)), outcome, out, width=width,
+                  attention_only=attention_only)
     return out.getvalue()
 
 
@@ -118,6 +120,7 @@ EXPECTED_Q2 = [
     "   Kế hoạch: ≥ 80%   Quý II: 90% (45/50)   Quý I: 60% (+30)",
     "   Tỷ lệ đạt: 112,5% ██████████  Đạt",
     "   Lộ trình quý II: ≥ 70% — đúng tiến độ",
+    "   Dự báo cuối năm: 100% — đã đạt",
     "   Thiếu số liệu: Công an xã",
     "",
     "I.1 Chính quyền số",
@@ -125,24 +128,28 @@ EXPECTED_Q2 = [
     "2. Cán bộ, công chức có chữ ký số cá nhân",
     "   Kế hoạch: ≥ 100%   Quý II: 93,3% (28/30)",
     "   Tỷ lệ đạt:  93,3% █████████░  Chưa đạt",
+    "   Dự báo cuối năm: 98,7% — cần tăng tốc (cần tăng thêm khoảng 3,3 điểm phần",
+    "     trăm mỗi quý)",
     "",
     "Mục II.3",
     "",
     "3. Số vụ lộ lọt thông tin",
     "   Kế hoạch: ≤ 5 vụ   Quý II: 8 vụ",
     "   Tỷ lệ đạt:  62,5% ██████░░░░  Chưa đạt",
+    "   Dự báo cuối năm: chưa đủ số liệu (cần giá trị đầu năm hoặc thêm một quý)",
     "",
     "Khác",
     "",
     "4. Số lớp tập huấn kỹ năng số",
     "   Kế hoạch: ≥ 4 lớp   Lũy kế đến quý II: —   Lũy kế đến quý I: 1 lớp",
     "   Tỷ lệ đạt:      —             Chưa có số liệu",
+    "   Dự báo cuối năm: chưa đủ số liệu (cần giá trị đầu năm hoặc thêm một quý)",
     "   Thiếu số liệu: Công an xã",
     "",
-    "NHIỆM VỤ (3)",
+    "NHIỆM VỤ (4)",
     RULE,
     "  Hoàn thành      1",
-    "  Đang thực hiện  0",
+    "  Đang thực hiện  1",
     "  Chưa thực hiện  0",
     "  Quá hạn         1",
     "  Chưa báo cáo    1",
@@ -155,6 +162,11 @@ EXPECTED_Q2 = [
     "  Chưa báo cáo:",
     "    • Số hóa hồ sơ địa chính",
     "      Chủ trì: Phòng Kinh tế   Hạn: 31/5/2026   Đã quá hạn",
+    "",
+    "  Sắp đến hạn (trong quý III):",
+    "    • Tập huấn kỹ năng số",
+    "      Chủ trì: Văn phòng HĐND và UBND xã   Hạn: 15/9/2026",
+    "      Báo cáo: đang thực hiện",
     "",
     "GỬI BÁO CÁO — hạn 20/6/2026",
     RULE,
@@ -169,6 +181,50 @@ EXPECTED_Q2 = [
 ]
 
 
+EXPECTED_Q2_ATTENTION = [
+    "Những nội dung cần chú ý — Kế hoạch chuyển đổi số năm 2026 của xã Mẫu Sơn —",
+    "quý II năm 2026",
+    "",
+    "CHỈ TIÊU CẦN CHÚ Ý (1/4)   1 cần tăng tốc",
+    RULE,
+    "2 chỉ tiêu chưa đủ số liệu để dự báo (cần giá trị đầu năm hoặc thêm một quý).",
+    "",
+    "I.1 Chính quyền số",
+    "",
+    "2. Cán bộ, công chức có chữ ký số cá nhân",
+    "   Kế hoạch: ≥ 100%   Quý II: 93,3% (28/30)",
+    "   Tỷ lệ đạt: 93,3% █████████░  Chưa đạt",
+    "   Dự báo cuối năm: 98,7% — cần tăng tốc (cần tăng thêm khoảng 3,3 điểm phần",
+    "     trăm mỗi quý)",
+    "",
+    "NHIỆM VỤ CẦN CHÚ Ý (3/4)",
+    RULE,
+    "",
+    "  Quá hạn:",
+    "    • Làm sạch dữ liệu dân cư, bảo đảm dữ liệu đúng, đủ, sạch, sống; hướng dẫn",
+    "      người dân kích hoạt tài khoản định danh điện tử mức độ 2",
+    "      Chủ trì: Công an xã   Hạn: 15/6/2026   Báo cáo: đang thực hiện",
+    "",
+    "  Chưa báo cáo:",
+    "    • Số hóa hồ sơ địa chính",
+    "      Chủ trì: Phòng Kinh tế   Hạn: 31/5/2026   Đã quá hạn",
+    "",
+    "  Sắp đến hạn (trong quý III):",
+    "    • Tập huấn kỹ năng số",
+    "      Chủ trì: Văn phòng HĐND và UBND xã   Hạn: 15/9/2026",
+    "      Báo cáo: đang thực hiện",
+    "",
+    "GỬI BÁO CÁO — hạn 20/6/2026",
+    RULE,
+    "  2/3 đơn vị phải báo cáo đã gửi (1 đúng hạn, 1 trễ hạn), 1 chưa nộp; 1 đơn vị",
+    "  gửi tự nguyện.",
+    "",
+    "  Đơn vị         Ngày gửi   Tình trạng",
+    "  Công an xã     23/6/2026  Trễ hạn 3 ngày",
+    "  Phòng Kinh tế  —          Chưa nộp",
+]
+
+
 def lines(text: str) -> list[str]:
     assert text.endswith("\n")
     return text[:-1].split("\n")
@@ -176,6 +232,31 @@ def lines(text: str) -> list[str]:
 
 def test_the_view_of_a_quarter(outcome: CheckOutcome) -> None:
     assert lines(render(outcome)) == EXPECTED_Q2
+
+
+def test_the_attention_view_keeps_what_needs_attention_numbered_as_in_the_whole(
+    outcome: CheckOutcome,
+) -> None:
+    assert lines(render(outcome, attention_only=True)) == EXPECTED_Q2_ATTENTION
+
+
+def test_the_attention_view_says_when_nothing_needs_attention(tmp_path: Path) -> None:
+    root = write_repo(
+        tmp_path / "repo",
+        targets=[target("ok", "gia_tri", 10, don_vi_tinh="lớp", gia_tri_dau_nam=2)],
+        tasks=[task("xong", "vp")],
+        results=[result("vp", 1, D(2026, 3, 20), chi_tieu={"ok": {"gia_tri": 5}},
+                        nhiem_vu={"xong": "hoan_thanh"}),
+                 result("ca", 1, D(2026, 3, 19)), result("kt", 1, D(2026, 3, 20)),
+                 result("vp", 4, D(2026, 12, 18), chi_tieu={"ok": {"gia_tri": 12}},
+                        nhiem_vu={"xong": "hoan_thanh"})],
+    )
+    checked = check_repo(root, TODAY)
+    text = lines(render(checked, quarter=1, attention_only=True))
+    assert "Không có chỉ tiêu nào có nguy cơ không đạt hoặc cần tăng tốc." in text
+    assert "Không có nhiệm vụ nào quá hạn, chưa báo cáo hoặc sắp đến hạn." in text
+    assert text[-1] == "  3/3 đơn vị phải báo cáo đã gửi (3 đúng hạn, 0 trễ hạn)."  # no table
+    assert "Không có chỉ tiêu nào chưa đạt." in render(checked, quarter=4, attention_only=True)
 
 
 def test_piped_output_is_80_columns_without_colour(outcome: CheckOutcome) -> None:

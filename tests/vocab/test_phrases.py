@@ -17,6 +17,7 @@ from kehoach_cli.vocab.phrases import catch_up_text
         (Fraction(-1, 2), "ngày", "<=", False, "cần giảm khoảng 0,5 ngày mỗi quý"),
         (Fraction(1250), "hồ sơ", ">=", True, "cần thêm khoảng 1.250 hồ sơ mỗi quý"),
         (Fraction(1), "vụ", "<=", True, "mỗi quý chỉ được thêm tối đa 1 vụ"),
+        (Fraction(-1, 3), "vụ", "<=", True, "đã vượt mức tối đa của cả năm"),
     ],
 )
 def test_catch_up_text(

@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from ..compute.attainment import compute_quarter
+from ..compute.attainment import attention, compute_quarter
 from ..console import progress
 from ..errors import EXIT_OK, UsageError
 from .common import load_checked, period_of, require_plan
@@ -18,6 +18,7 @@ def status(
     year: int | None = None,
     *,
     as_json: bool = False,
+    attention_only: bool = False,
     out: TextIO | None = None,
     err: TextIO | None = None,
 ) -> int:
@@ -40,9 +41,9 @@ def status(
                 f"kehoach: cảnh báo: có {format_number(errors)} lỗi trong kho kế hoạch; "
                 "các tệp lỗi không được tính — chạy kehoach validate để xem.\n"
             )
-        out.write(dumps(plan, q) + "\n")
+        out.write(dumps(plan, attention(q) if attention_only else q) + "\n")
         return EXIT_OK
     from ..present.status_view import render_status
 
-    render_status(plan, q, outcome, out)
+    render_status(plan, q, outcome, out, attention_only=attention_only)
     return EXIT_OK

@@ -328,7 +328,10 @@ def compute_quarter(plan: Plan, period: Period) -> QuarterAttainment:
 
 
 def needs_attention(t: TargetAttainment) -> bool:
-    """At risk or needing acceleration (quarters 1-3), not attained (quarter 4)."""
+    """Behind its roadmap milestone, at risk or needing acceleration (quarters 1-3), not
+    attained (quarter 4)."""
+    if t.progress == "cham_tien_do":
+        return True
     if t.forecast is None:
         return t.state == "chua_dat"
     return t.forecast.level in ("nguy_co", "can_tang_toc")

@@ -2,19 +2,18 @@
 
 Targets grouped by the plan's sections (``cac_muc``), each with its goal, the quarter's
 figure, the percentage of the goal attained with a small bar, its state, the previous
-quarter and the change, the roadmap milestone and the units whose figures are missing;
-then the tasks by status with the overdue and unreported ones; then who sent the
-quarter's result file and when.
+quarter and the change, the roadmap milestone, the year-end forecast and the units whose
+figures are missing; then the tasks by status with the overdue, unreported and due-soon
+ones; then who sent the quarter's result file and when. ``--canh-bao`` keeps only what
+needs attention.
 
-Every line is laid out here to fit the width (80 columns when piped), so that the output
-is the same on every terminal; rich only colours it, and colour is dropped when the output
-is not a terminal or NO_COLOR is set. Every number goes through vocab/numbers.py.
+Every line is laid out to fit the width by present/lines.py; rich only colours it, and
+colour is dropped when the output is not a terminal or NO_COLOR is set. Every number goes
+through vocab/numbers.py.
 """
 
 from __future__ import annotations
 
-import os
-import shutil
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import TextIO
@@ -31,18 +30,22 @@ from ..compute.attainment import (
     TaskAttainment,
     TaskStatusName,
     UnitSubmission,
+    attention,
 )
 from ..console import use_color
 from ..load.plan import Plan
 from ..vocab.dates import roman, short_date
 from ..vocab.numbers import format_number, format_percent, format_signed, format_value
-from ..vocab.phrases import COMPARISON_SIGN, TARGET_STATE_TEXT, goal_text
+from ..vocab.phrases import (
+    COMPARISON_SIGN,
+    FORECAST_TEXT,
+    TARGET_STATE_TEXT,
+    catch_up_text,
+    goal_text,
+)
+from .lines import TextLines, terminal_width
 
-PIPED_WIDTH = 80
-MIN_WIDTH = 60
-MAX_WIDTH = 100
 BAR_CELLS = 10
-SEPARATOR = "   "
 OTHER_SECTION = "Khác"
 
 TARGET_STYLES = {"dat": "bold green", "chua_dat": "bold red", "chua_co_so_lieu": "dim yellow"}
@@ -68,6 +71,8 @@ REPORTED_LABELS = {
 PROGRESS_LABELS = {"dung_tien_do": "đúng tiến độ", "cham_tien_do": "chậm tiến độ"}
 PROGRESS_STYLES = {"dung_tien_do": "green", "cham_tien_do": "red"}
 SUBMISSION_STYLES = {"dung_han": "green", "tre_han": "yellow", "chua_nop": "bold red"}
+FORECAST_STYLES = {"da_dat": "green", "dung_tien_do": "green", "can_tang_toc": "yellow",
+                   "nguy_co": "bold red", "chua_du_so_lieu": "dim"}
 
 
 def render_status(
@@ -77,10 +82,14 @@ def render_status(
     out: TextIO,
     *,
     width: int | None = None,
+    attention_only: bool = False,
 ) -> None:
-    """Write the quarter's view to ``out``; ``width`` overrides the terminal's width."""
+    """Write the quarter's view to ``out``; ``width`` overrides the terminal's width.
+    ``attention_only`` (``--canh-bao``) keeps what a meeting must look at: the targets at
+    risk or needing acceleration, the tasks overdue, unreported or due soon, and the units
+    late or missing — numbered as in the whole view."""
     color = use_color(out)
-    view = _View(_width(out, width))
+    view = _View(terminal_width(out, width), attention_only)
     view.build(plan, q, outcome)
     console = Console(
         file=out,
@@ -94,19 +103,6 @@ def render_status(
     )
     for line in view.lines:
         console.print(line, soft_wrap=True)
-
-
-def _width(out: TextIO, width: int | None) -> int:
-    if width is not None:
-        return width
-    isatty = getattr(out, "isatty", None)
-    if not (isatty and isatty()):
-        return PIPED_WIDTH
-    try:
-        columns = os.get_terminal_size(out.fileno()).columns
-    except (AttributeError, OSError, ValueError):
-        columns = shutil.get_terminal_size((PIPED_WIDTH, 24)).columns
-    return max(MIN_WIDTH, min(columns, MAX_WIDTH))
 
 
 def plan_title(plan: Plan) -> str:
@@ -178,83 +174,12 @@ def bar(ratio: Fraction) -> str:
     return "█" * filled + "░" * (BAR_CELLS - filled)
 
 
-class _View:
+class _View(TextLines):
     """The lines of the view, each a rich Text no wider than ``width`` cells."""
 
-    def __init__(self, width: int) -> None:
-        self.width = width
-        self.lines: list[Text] = []
-        self._console = Console(width=width, color_system=None, highlight=False)
-
-    # ------------------------------------------------------------------ layout helpers
-
-    def blank(self) -> None:
-        if self.lines and self.lines[-1].plain:
-            self.lines.append(Text())
-
-    def wrap(self, text: Text, indent: int = 0, first: Text | None = None) -> None:
-        """``text`` wrapped to the width; ``first`` (indent cells wide) opens the first
-        line, the other lines are indented by spaces."""
-        room = max(self.width - indent, 10)
-        lead = first if first is not None else Text(" " * indent)
-        for i, piece in enumerate(text.wrap(self._console, room)):
-            piece.rstrip()
-            line = Text() if i else lead.copy()
-            if i:
-                line.append(" " * indent)
-            line.append_text(piece)
-            self.lines.append(line)
-
-    def wrap_keeping_end(self, head: str, end: str, style: str) -> None:
-        """``head — end`` wrapped with ``end`` ("quý II năm 2026") never broken apart:
-        when it does not fit on the last line, it opens the next one."""
-        self.wrap(Text(f"{head} —", style=style))
-        last = self.lines[-1]
-        if cell_len(last.plain) + 1 + cell_len(end) <= self.width:
-            last.append(" " + end)
-        else:
-            self.lines.append(Text(end, style=style))
-
-    def flow(self, segments: Sequence[Text], indent: int, start: Text | None = None) -> None:
-        """Segments side by side, three spaces apart, a new line (indented) when the next
-        one does not fit; a segment wider than a whole line is wrapped."""
-        line = Text(" " * indent)
-        if start is not None:
-            line.append_text(start)
-        used = cell_len(line.plain)
-        fresh = start is None
-        for segment in segments:
-            size = cell_len(segment.plain)
-            if not fresh and used + len(SEPARATOR) + size <= self.width:
-                line.append(SEPARATOR)
-                line.append_text(segment)
-                used += len(SEPARATOR) + size
-                continue
-            if not fresh:
-                self.lines.append(line)
-            if indent + size <= self.width:
-                line = Text(" " * indent)
-                line.append_text(segment)
-                used = indent + size
-            else:
-                self.wrap(segment, indent)
-                last = self.lines.pop()
-                line, used = last, cell_len(last.plain)
-            fresh = False
-        if not fresh:
-            self.lines.append(line)
-
-    def heading(self, title: str, summary: Text | None = None) -> None:
-        self.blank()
-        text = Text()
-        text.append(title, style="bold")
-        if summary is not None and summary.plain:
-            text.append("   ")
-            text.append_text(summary)
-        self.wrap(text)
-        self.lines.append(Text("─" * self.width, style="dim"))
-
-    # ------------------------------------------------------------------ the view
+    def __init__(self, width: int, attention_only: bool = False) -> None:
+        super().__init__(width)
+        self.attention_only = attention_only
 
     def build(self, plan: Plan, q: QuarterAttainment, outcome: CheckOutcome) -> None:
         errors = len(outcome.errors)
@@ -265,9 +190,10 @@ class _View:
                 style="yellow",
             ))
             self.blank()
-        self.wrap_keeping_end(
-            f"Tình hình thực hiện Kế hoạch {plan_title(plan)}", quarter_name(q), "bold"
-        )
+        title = "Những nội dung cần chú ý" if self.attention_only else "Tình hình thực hiện"
+        self.wrap_keeping_end(f"{title} — Kế hoạch {plan_title(plan)}" if self.attention_only
+                              else f"{title} Kế hoạch {plan_title(plan)}", quarter_name(q),
+                              "bold")
         if not q.has_data:
             self.blank()
             self.wrap(Text(
@@ -275,37 +201,67 @@ class _View:
                 f"báo cáo (hạn gửi: {short_date(q.deadline)})."
             ))
             return
-        self.targets(plan, q)
+        self.targets(plan, q, attention(q) if self.attention_only else q)
         self.tasks(plan, q)
         self.submissions(plan, q)
 
-    def targets(self, plan: Plan, q: QuarterAttainment) -> None:
+    def targets(self, plan: Plan, q: QuarterAttainment, shown: QuarterAttainment) -> None:
+        """The targets of ``shown`` (all of ``q``'s, or those needing attention), numbered
+        as in the whole view."""
         counts = Text()
-        for state in TARGET_STATES:
-            n = q.count_targets(state)
-            if n:
-                if counts.plain:
-                    counts.append(" · ")
-                counts.append(f"{format_number(n)} {TARGET_STATE_TEXT[state].lower()}",
-                              style=TARGET_STYLES[state])
-        self.heading(f"CHỈ TIÊU ({format_number(len(q.targets))})", counts)
+        if self.attention_only:
+            for level in ("nguy_co", "can_tang_toc"):
+                n = sum(1 for t in shown.targets if t.forecast and t.forecast.level == level)
+                if n:
+                    if counts.plain:
+                        counts.append(" · ")
+                    counts.append(f"{format_number(n)} {FORECAST_TEXT[level].lower()}",
+                                  style=FORECAST_STYLES[level])
+            behind = sum(1 for t in shown.targets if t.progress == "cham_tien_do")
+            if behind:
+                counts.append(" · " if counts.plain else "")
+                counts.append(f"{format_number(behind)} chậm so với lộ trình", style="red")
+            self.heading(f"CHỈ TIÊU CẦN CHÚ Ý ({format_number(len(shown.targets))}/"
+                         f"{format_number(len(q.targets))})", counts)
+            unknown = sum(1 for t in q.targets
+                          if t.forecast and t.forecast.level == "chua_du_so_lieu")
+            if unknown:
+                self.wrap(Text(f"{format_number(unknown)} chỉ tiêu chưa đủ số liệu để dự báo "
+                               "(cần giá trị đầu năm hoặc thêm một quý).", style="dim"))
+        else:
+            for state in TARGET_STATES:
+                n = q.count_targets(state)
+                if n:
+                    if counts.plain:
+                        counts.append(" · ")
+                    counts.append(f"{format_number(n)} {TARGET_STATE_TEXT[state].lower()}",
+                                  style=TARGET_STYLES[state])
+            self.heading(f"CHỈ TIÊU ({format_number(len(q.targets))})", counts)
         if not q.targets:
             self.wrap(Text("Kế hoạch chưa có chỉ tiêu nào."))
             return
+        if not shown.targets:
+            self.wrap(Text("Không có chỉ tiêu nào chưa đạt." if q.period.quarter == 4 else
+                           "Không có chỉ tiêu nào có nguy cơ không đạt hoặc cần tăng tốc."))
+            return
+        keep = {id(t) for t in shown.targets}
         number_width = len(str(len(q.targets)))
         indent = number_width + 2
         ratio_width = max(
-            [cell_len(format_percent(t.ty_le_dat)) for t in q.targets if t.ty_le_dat is not None]
-            or [1]
+            [cell_len(format_percent(t.ty_le_dat)) for t in shown.targets
+             if t.ty_le_dat is not None] or [1]
         )
         number = 0
         for heading, group in group_targets(plan, q.targets):
-            self.blank()
-            self.wrap(Text(heading, style="bold"))
+            if any(id(t) in keep for t in group):
+                self.blank()
+                self.wrap(Text(heading, style="bold"))
             for t in group:
                 number += 1
-                self.blank()
-                self.target(t, plan, q, f"{number:>{number_width}}. ", indent, ratio_width)
+                if id(t) in keep:
+                    self.blank()
+                    self.target(t, plan, q, f"{number:>{number_width}}. ", indent,
+                                ratio_width)
 
     def target(
         self, t: TargetAttainment, plan: Plan, q: QuarterAttainment, prefix: str,
@@ -352,6 +308,8 @@ class _View:
                 step.append(" — ")
                 step.append(PROGRESS_LABELS[t.progress], style=PROGRESS_STYLES[t.progress])
             self.flow([step], indent)
+        if t.forecast is not None:
+            self.wrap(forecast_line(t), indent + 2, Text(" " * indent))
 
         if t.missing_units:
             names = ", ".join(_unit_name(plan, u) for u in t.missing_units)
@@ -361,10 +319,29 @@ class _View:
             self.wrap(missing, indent + 2, Text(" " * indent))
 
     def tasks(self, plan: Plan, q: QuarterAttainment) -> None:
-        self.heading(f"NHIỆM VỤ ({format_number(len(q.tasks))})")
-        if not q.tasks:
-            self.wrap(Text("Kế hoạch chưa có nhiệm vụ nào."))
-            return
+        if self.attention_only:
+            listed = attention(q).tasks
+            self.heading(f"NHIỆM VỤ CẦN CHÚ Ý ({format_number(len(listed))}/"
+                         f"{format_number(len(q.tasks))})")
+            if not listed:
+                self.wrap(Text("Không có nhiệm vụ nào quá hạn, chưa báo cáo hoặc sắp đến "
+                               "hạn."))
+        else:
+            self.heading(f"NHIỆM VỤ ({format_number(len(q.tasks))})")
+            if not q.tasks:
+                self.wrap(Text("Kế hoạch chưa có nhiệm vụ nào."))
+                return
+            self.task_counts(q)
+        for state in ("qua_han", "chua_bao_cao"):
+            self.task_list(plan, TASK_LABELS[state], TASK_STYLES[state],
+                           [t for t in q.tasks if t.state == state])
+        following = ("quý I năm sau" if q.period.quarter == 4
+                     else f"quý {roman(q.period.quarter + 1)}")
+        self.task_list(plan, f"Sắp đến hạn (trong {following})", "yellow",
+                       [t for t in q.tasks
+                        if t.due_soon and t.state not in ("qua_han", "chua_bao_cao")])
+
+    def task_counts(self, q: QuarterAttainment) -> None:
         label_width = max(cell_len(label) for label in TASK_LABELS.values())
         counts = {state: q.count_tasks(state) for state in TASK_LABELS}
         count_width = max(len(format_number(n)) for n in counts.values())
@@ -374,14 +351,15 @@ class _View:
             line.append(label.ljust(label_width), style=TASK_STYLES[state] if n else "dim")
             line.append("  " + format_number(n).rjust(count_width), style="" if n else "dim")
             self.lines.append(line)
-        for state in ("qua_han", "chua_bao_cao"):
-            listed = [t for t in q.tasks if t.state == state]
-            if not listed:
-                continue
-            self.blank()
-            self.lines.append(Text(f"  {TASK_LABELS[state]}:", style=TASK_STYLES[state]))
-            for t in listed:
-                self.task(plan, t)
+
+    def task_list(self, plan: Plan, label: str, style: str,
+                  listed: Sequence[TaskAttainment]) -> None:
+        if not listed:
+            return
+        self.blank()
+        self.lines.append(Text(f"  {label}:", style=style))
+        for t in listed:
+            self.task(plan, t)
 
     def task(self, plan: Plan, t: TaskAttainment) -> None:
         self.wrap(Text(" ".join(t.task.ten.split())), 6, Text("    • "))
@@ -393,6 +371,8 @@ class _View:
             details.append(_pair("Báo cáo", REPORTED_LABELS[t.reported]))
         elif t.overdue:
             details.append(Text("Đã quá hạn", style="bold red"))
+        if t.due_soon and t.state == "chua_bao_cao":
+            details.append(Text("Sắp đến hạn", style="yellow"))
         self.flow(details, 6)
 
     def submissions(self, plan: Plan, q: QuarterAttainment) -> None:
@@ -414,10 +394,11 @@ class _View:
             summary.append(f"; {format_number(len(voluntary))} đơn vị gửi tự nguyện")
         summary.append(".")
         self.wrap(summary, 2, Text("  "))
-        if not q.submissions:
+        listed = (attention(q).submissions if self.attention_only else q.submissions)
+        if not listed:
             return
         self.blank()
-        rows = [self._submission_row(plan, s) for s in q.submissions]
+        rows = [self._submission_row(plan, s) for s in listed]
         date_width = max(cell_len("Ngày gửi"), *(cell_len(r[1]) for r in rows))
         state_width = max(cell_len("Tình trạng"), *(cell_len(r[2].plain) for r in rows))
         name_room = self.width - 2 - 2 - date_width - 2 - state_width
@@ -453,6 +434,25 @@ class _View:
         else:
             label = "Chưa nộp"
         return name, date, Text(label, style=SUBMISSION_STYLES[s.state])
+
+
+def forecast_line(t: TargetAttainment) -> Text:
+    """``Dự báo cuối năm: 52% — cần tăng tốc (cần tăng thêm khoảng 9,3 điểm phần trăm
+    mỗi quý)``: where the target is heading and, when it falls short, what it takes."""
+    forecast = t.forecast
+    assert forecast is not None
+    target = t.target
+    line = Text("Dự báo cuối năm: ")
+    if forecast.year_end is not None:
+        line.append(format_value(forecast.year_end, target.don_vi_tinh) + " — ")
+    line.append(FORECAST_TEXT[forecast.level].lower(), style=FORECAST_STYLES[forecast.level])
+    if forecast.needed is not None and forecast.level in ("can_tang_toc", "nguy_co"):
+        advice = catch_up_text(forecast.needed, target.don_vi_tinh, target.so_sanh,
+                               target.luy_ke)
+        line.append(f" ({advice})")
+    elif forecast.level == "chua_du_so_lieu":
+        line.append(" (cần giá trị đầu năm hoặc thêm một quý)")
+    return line
 
 
 def _pair(label: str, value: str, style: str = "") -> Text:

@@ -41,11 +41,14 @@ FORECAST_TEXT = {
 def catch_up_text(needed: Fraction, don_vi_tinh: str, so_sanh: str, luy_ke: bool) -> str:
     """What each remaining quarter must do, in plain words: ``cần tăng thêm khoảng 6,5
     điểm phần trăm mỗi quý``, ``cần giảm khoảng 0,5 ngày mỗi quý``; for a ceiling on a
-    year-to-date sum, ``mỗi quý chỉ được thêm tối đa 1 vụ``."""
+    year-to-date sum, ``mỗi quý chỉ được thêm tối đa 1 vụ`` (or, past it, ``đã vượt mức
+    tối đa của cả năm``)."""
     amount = abs(needed)
     unit = "điểm phần trăm" if don_vi_tinh.startswith("%") else don_vi_tinh
     shown = format_value(amount, unit)
     if luy_ke and so_sanh == "<=":
+        if needed < 0:
+            return "đã vượt mức tối đa của cả năm"
         return f"mỗi quý chỉ được thêm tối đa {shown}"
     if needed < 0:
         return f"cần giảm khoảng {shown} mỗi quý"

@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from kehoach_cli.vocab.phrases import catch_up_text
+from kehoach_cli.vocab.phrases import catch_up_text, pace_text
 
 
 @pytest.mark.parametrize(
@@ -24,3 +24,17 @@ def test_catch_up_text(
     needed: Fraction, unit: str, comparison: str, cumulative: bool, expected: str
 ) -> None:
     assert catch_up_text(needed, unit, comparison, cumulative) == expected
+
+
+@pytest.mark.parametrize(
+    ("pace", "unit", "cumulative", "expected"),
+    [
+        (Fraction(5, 2), "%", False, "bình quân mỗi quý tăng khoảng 2,5 điểm phần trăm"),
+        (Fraction(-1, 2), "ngày", False, "bình quân mỗi quý giảm khoảng 0,5 ngày"),
+        (Fraction(3), "lớp", True, "bình quân mỗi quý thêm khoảng 3 lớp"),
+        (Fraction(1250), "hồ sơ", True, "bình quân mỗi quý thêm khoảng 1.250 hồ sơ"),
+        (Fraction(0), "%", False, "không thay đổi qua các quý"),
+    ],
+)
+def test_pace_text(pace: Fraction, unit: str, cumulative: bool, expected: str) -> None:
+    assert pace_text(pace, unit, cumulative) == expected

@@ -64,6 +64,13 @@ class TargetAttainment:
             return None
         return self.value - self.previous
 
+    @property
+    def projected_ratio(self) -> Fraction | None:
+        """The percent of the goal the projected year-end value would attain."""
+        if self.forecast is None or self.forecast.year_end is None:
+            return None
+        return attainment_ratio(self.forecast.year_end, self.target.so_sanh, self.goal)
+
 
 @dataclass(frozen=True, slots=True)
 class TaskReport:

@@ -53,3 +53,14 @@ def catch_up_text(needed: Fraction, don_vi_tinh: str, so_sanh: str, luy_ke: bool
     if needed < 0:
         return f"cần giảm khoảng {shown} mỗi quý"
     return f"cần {'thêm' if luy_ke else 'tăng thêm'} khoảng {shown} mỗi quý"
+
+
+def pace_text(pace: Fraction, don_vi_tinh: str, luy_ke: bool) -> str:
+    """The observed change per quarter, in plain words: ``bình quân mỗi quý tăng khoảng
+    2,5 điểm phần trăm``, ``… giảm khoảng 0,5 ngày``; a year-to-date sum ``bình quân mỗi
+    quý thêm khoảng 3 lớp``; no change ``không thay đổi qua các quý``."""
+    if pace == 0:
+        return "không thay đổi qua các quý"
+    unit = "điểm phần trăm" if don_vi_tinh.startswith("%") else don_vi_tinh
+    verb = "thêm" if luy_ke else ("tăng" if pace > 0 else "giảm")
+    return f"bình quân mỗi quý {verb} khoảng {format_value(abs(pace), unit)}"

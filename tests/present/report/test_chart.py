@@ -685,3 +685,60 @@ def test_the_widest_planned_figure_keeps_to_the_margin() -> None:
 def test_a_ratio_over_one_thousand_percent_keeps_to_the_margin(ratio: float) -> None:
     # ratios are not capped: a "<=" target at a twelfth of its goal is 1200%
     assert right_margin_is_blank(ratio)
+
+
+# --- projection --------------------------------------------------------------------------
+
+
+def test_the_projection_is_a_white_diamond_outlined_in_ink_at_its_ratio() -> None:
+    bars = [Bar("1. Tỷ lệ hồ sơ trực tuyến", 60.0, False, projected=90.0),
+            Bar("2. Tỷ lệ hộ nghèo", 80.0, False)]
+    image, lay = draw(bars), layout(bars)
+    middle, x = lay.row_middle(0), lay.x(90)
+    half = lay.diamond
+    line = row(image, middle, 0, image.width)
+    white, ink, orange = rgb("#ffffff"), rgb(chart.INK), rgb(ORANGE)
+    assert line[x] == white  # the inside of the diamond, past the bar's end
+    assert line[lay.x(30)] == orange  # the bar itself
+    # Its left and right tips are ink, on the row's middle line.
+    assert ink in line[x - half - 2: x - half + 3]
+    assert ink in line[x + half - 2: x + half + 3]
+    # The figure is written right of the mark, not under it.
+    text = [i for i in range(x + half + 1, image.width) if line[i] not in (white,)]
+    assert text and text[0] >= x + half + chart.px(chart.GAP_PT) - 1
+    # The other row, without a projection, has no ink between its bar and the 100% line.
+    other = row(image, lay.row_middle(1), lay.x(81), lay.x(100) - 4)
+    assert ink not in other
+
+
+def test_a_projection_past_the_cap_is_drawn_at_the_cap() -> None:
+    bars = [Bar("1. Số lớp tập huấn", 120.0, True, projected=400.0)]
+    image, lay = draw(bars), layout(bars)
+    line = row(image, lay.row_middle(0), 0, image.width)
+    assert line[lay.x(CAP)] == rgb("#ffffff")
+    assert lay.x(CAP) + lay.diamond < image.width - chart.px(MARGIN_PT)
+
+
+def test_the_legend_names_the_projection_only_when_one_is_drawn() -> None:
+    plain = [Bar("1. Tỷ lệ hộ nghèo", 80.0, False)]
+    marked = [Bar("1. Tỷ lệ hộ nghèo", 80.0, False, projected=95.0)]
+    without, with_mark, lay = draw(plain), draw(marked), layout(marked)
+    box, inner, between = chart.px(LABEL_PT * 0.9), chart.px(4), chart.px(16)
+    measure = chart.font(LABEL_PT).getlength
+    words = round(measure(chart.LEGEND[ORANGE])), round(measure(chart.PROJECTION))
+    left = (WIDTH - (2 * (box + inner) + sum(words) + between)) // 2
+    # The orange square moves left to make room for the diamond and its words.
+    top, bottom = legend_band(with_mark)
+    found = exact_box(with_mark, rgb(ORANGE), top, bottom)
+    assert found is not None and found[0] == left
+    plain_box = exact_box(without, rgb(ORANGE), *legend_band(without))
+    assert plain_box is not None and plain_box[0] > left
+    # The diamond: white at its centre, ink at its left and right tips.
+    centre = left + box + inner + words[0] + between + box // 2
+    tip = box // 2 + chart.px(0.5)
+    line = row(with_mark, lay.legend_middle, 0, WIDTH)
+    ink = rgb(chart.INK)
+    assert line[centre] == rgb("#ffffff")
+    assert ink in line[centre - tip - 2: centre - tip + 3]
+    assert ink in line[centre + tip - 2: centre + tip + 3]
+    assert chart.PROJECTION == "Dự báo cuối năm"

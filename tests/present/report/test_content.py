@@ -21,6 +21,7 @@ from kehoach_cli.errors import KehoachError
 from kehoach_cli.load.models import ReportInput
 from kehoach_cli.present.report.content import (
     build_document,
+    chart_bars,
     goal_phrase,
     section_chain,
     short_name,
@@ -92,6 +93,7 @@ H1 = "# I. KẾT QUẢ THỰC HIỆN"
 H1_1 = "## 1. Kết quả thực hiện các chỉ tiêu"
 H1_2 = "## 2. Kết quả thực hiện các nhiệm vụ"
 H1_3 = "## 3. Tình hình gửi báo cáo của các đơn vị"
+H1_4 = "## 4. Cảnh báo sớm khả năng hoàn thành chỉ tiêu năm"
 H2 = "# II. TỒN TẠI, HẠN CHẾ"
 H3 = "# III. KHÓ KHĂN, VƯỚNG MẮC"
 H4 = "# IV. PHƯƠNG HƯỚNG, NHIỆM VỤ QUÝ III NĂM 2026"
@@ -126,9 +128,9 @@ def test_opening_paragraph_cites_the_plan(doc: ReportDocument) -> None:
 
 def test_headings_in_order(doc: ReportDocument) -> None:
     headings = [line for line in lines(doc) if line.startswith("#")]
-    assert headings == [H1, H1_1, H1_2, H1_3, H2, H3, H4, H5]
+    assert headings == [H1, H1_1, H1_2, H1_3, H1_4, H2, H3, H4, H5]
     levels = [b.level for b in doc.body if isinstance(b, Heading)]
-    assert levels == [1, 2, 2, 2, 1, 1, 1, 1]
+    assert levels == [1, 2, 2, 2, 2, 1, 1, 1, 1]
 
 
 def test_general_assessment_from_the_input(doc: ReportDocument) -> None:
@@ -287,7 +289,7 @@ def test_task_paragraphs(doc: ReportDocument) -> None:
 
 
 def test_submissions(doc: ReportDocument) -> None:
-    assert section(doc, H1_3, H2) == [
+    assert section(doc, H1_3, H1_4) == [
         "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý II chậm nhất ngày "
         "20/6/2026. Đến ngày 29/6/2026, đã có 2/3 đơn vị gửi báo cáo, cụ thể:",
         "- Gửi đúng hạn (1 đơn vị): Văn phòng HĐND và UBND xã.",
@@ -394,6 +396,89 @@ def test_rendered_body_ends_with_the_mark(doc: ReportDocument) -> None:
             assert bad not in line, (bad, line)
 
 
+# --------------------------------------------------------------------------- early warning
+
+
+def test_early_warning_counts_the_levels(doc: ReportDocument) -> None:
+    assert section(doc, H1_4, H2) == [
+        "Đánh giá theo tốc độ thực hiện bình quân mỗi quý từ đầu năm, có 2 chỉ tiêu đã đạt "
+        "mục tiêu năm, 1 chỉ tiêu giữ được tốc độ đủ để đạt mục tiêu năm và 3 chỉ tiêu chưa "
+        "đủ số liệu để dự báo.",
+    ]
+
+
+def test_early_warning_says_what_each_remaining_quarter_must_do(tmp_path: Path) -> None:
+    # Start-of-year values give one quarter of data a pace: hồ sơ 89% → 91,25% (pace
+    # 1,125 of the 1,875 needed: exactly 60%, needs acceleration); phủ sóng 85% → 87,5%
+    # (1,25 of 6,25: at risk).
+    targets = rr.TARGETS.replace(
+        "    lo_trinh: {Q1: 80, Q2: 90, Q3: 92}\n",
+        "    lo_trinh: {Q1: 80, Q2: 90, Q3: 92}\n    gia_tri_dau_nam: 89\n",
+    ).replace(
+        "    muc_tieu: 100\n",
+        "    muc_tieu: 100\n    gia_tri_dau_nam: 85\n",
+    )
+    doc = build(rr.write(tmp_path, targets=targets))
+    assert section(doc, H1_4, H2) == [
+        "Đánh giá theo tốc độ thực hiện bình quân mỗi quý từ đầu năm, có 2 chỉ tiêu đã đạt "
+        "mục tiêu năm, 1 chỉ tiêu giữ được tốc độ đủ để đạt mục tiêu năm, 1 chỉ tiêu cần đẩy "
+        "nhanh tiến độ, 1 chỉ tiêu có nguy cơ không đạt mục tiêu năm 2026 và 1 chỉ tiêu chưa "
+        "đủ số liệu để dự báo, cụ thể:",
+        "- Chỉ tiêu “Tỷ lệ thôn được phủ sóng 4G” (số 2 tại Bảng 1) có nguy cơ không đạt mục "
+        "tiêu năm: đến hết quý II đạt 87,5%, bình quân mỗi quý tăng khoảng 1,3 điểm phần "
+        "trăm; nếu giữ tốc độ này, cuối năm dự kiến đạt khoảng 90% (mục tiêu năm 100%). Để "
+        "đạt mục tiêu, cần tăng thêm khoảng 6,3 điểm phần trăm mỗi quý.",
+        "- Chỉ tiêu “Tỷ lệ hồ sơ được giải quyết trực tuyến” (số 1 tại Bảng 1) cần đẩy nhanh "
+        "tiến độ: đến hết quý II đạt 91,3%, bình quân mỗi quý tăng khoảng 1,1 điểm phần "
+        "trăm; nếu giữ tốc độ này, cuối năm dự kiến đạt khoảng 93,5% (mục tiêu năm tối "
+        "thiểu 95%). Để đạt mục tiêu, cần tăng thêm khoảng 1,9 điểm phần trăm mỗi quý.",
+    ]
+
+
+def test_early_warning_of_a_year_to_date_ceiling(tmp_path: Path) -> None:
+    # At most 4 training classes a year (a ceiling on a sum): 3 by quarter II, 1,5 a
+    # quarter, heads for 6; already past it at 5.
+    targets = rr.TARGETS.replace("    muc_tieu: 4\n    so_sanh: \">=\"\n",
+                                 "    muc_tieu: 4\n    so_sanh: \"<=\"\n")
+    doc = build(rr.write(tmp_path, targets=targets))
+    assert section(doc, H1_4, H2)[1] == (
+        "- Chỉ tiêu “Số lớp tập huấn kỹ năng số” (số 4 tại Bảng 1) có nguy cơ không đạt mục "
+        "tiêu năm: đến hết quý II lũy kế là 3 lớp, bình quân mỗi quý thêm khoảng 1,5 lớp; "
+        "nếu giữ tốc độ này, cả năm dự kiến khoảng 6 lớp (mục tiêu năm tối đa 4 lớp). Để đạt "
+        "mục tiêu, mỗi quý chỉ được thêm tối đa 0,5 lớp."
+    )
+    results = dict(rr.RESULTS)
+    results["cong-an/2026-Q2"] = results["cong-an/2026-Q2"].replace(
+        "lop-tap-huan: {gia_tri: 2}", "lop-tap-huan: {gia_tri: 4}")
+    doc = build(rr.write(tmp_path / "past", targets=targets, results=results))
+    assert section(doc, H1_4, H2)[1].endswith(
+        "cả năm dự kiến khoảng 10 lớp (mục tiêu năm tối đa 4 lớp). Chỉ tiêu đã vượt mức tối "
+        "đa của cả năm."
+    )
+
+
+def test_early_warning_without_enough_data(tmp_path: Path) -> None:
+    results = {k: v for k, v in rr.RESULTS.items() if k != "cong-an/2026-Q1"}
+    targets = rr.TARGETS.replace("    luy_ke: true\n", "")
+    doc = build(rr.write(tmp_path, targets=targets, results=results))
+    assert section(doc, H1_4, H2)[0].endswith(
+        "có 2 chỉ tiêu đã đạt mục tiêu năm và 4 chỉ tiêu chưa đủ số liệu để dự báo.")
+
+
+def test_the_chart_marks_each_projection(root: Path) -> None:
+    plan = rr.load(root)
+    # Only the year-to-date classes have a pace (1 then 2: 3 by quarter II, 6 by year end,
+    # 150% of the goal of 4); the others have one point, or none.
+    assert [b.projected for b in chart_bars(rr.quarter(plan))] == [
+        None, None, None, 150.0, None, None]
+    assert all(b.projected is None for b in chart_bars(rr.quarter(plan, 4)))
+
+
+def test_no_early_warning_in_quarter_iv_or_without_data(tmp_path: Path) -> None:
+    doc = build(rr.write(tmp_path, report=None), 3, dt.date(2026, 10, 5))
+    assert H1_4 not in lines(doc)
+
+
 # --------------------------------------------------------------------------- other quarters
 
 
@@ -413,6 +498,7 @@ def test_fourth_quarter_has_no_next_quarter(tmp_path: Path) -> None:
     joined = "\n".join(body)
     for wording in ("quý V", "QUÝ V", "quý tới", "QUÝ TỚI", "mốc lộ trình"):
         assert wording not in joined
+    assert H1_4 not in body  # the year's figures are in: nothing to forecast
     directions = section(doc, "# IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI", H5)
     assert directions[0] == (
         "- Đánh giá nguyên nhân các chỉ tiêu chưa đạt mục tiêu năm 2026 (chỉ tiêu 1, 2 và 4 "
@@ -508,7 +594,7 @@ chi_tieu:
     assert section(doc, H3, H4) == [
         "Các cơ quan, đơn vị không phản ánh khó khăn, vướng mắc trong quý."
     ]
-    assert section(doc, H1_3, H2) == [
+    assert section(doc, H1_3, H1_4) == [
         "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý II chậm nhất ngày "
         "20/6/2026. Đến ngày 29/6/2026, đã có 1/1 đơn vị gửi báo cáo, cụ thể:",
         "- Gửi đúng hạn (1 đơn vị): Văn phòng HĐND và UBND xã.",

@@ -1,4 +1,5 @@
-"""The attainment chart: one horizontal bar per target, with the 100% line.
+"""The attainment chart: one horizontal bar per target, with the 100% line and, in
+quarters I-III, a diamond where the target is heading by the end of the year.
 
 Drawn with Pillow in the bundled Liberation Serif (metric-compatible with Times New Roman,
 the report's font, and complete for Vietnamese), so the chart looks the same on every
@@ -40,6 +41,7 @@ LEGEND = {
     GREY: "Chưa có số liệu",
 }
 NO_DATA = "chưa có số liệu"
+PROJECTION = "Dự báo cuối năm"
 
 FONTS = Path(__file__).with_name("fonts")
 REGULAR = FONTS / "LiberationSerif-Regular.ttf"
@@ -62,6 +64,7 @@ TICK_LEN_PT = 3.0
 LINE_SPACING = 1.05  # of the label size, between the lines of one label
 ROW_PAD_PT = 3.0  # above and below the label lines of a row
 BAR_SHARE = 0.64  # of the row's height
+DIAMOND_SHARE = 0.28  # the projection mark's half-height, of the row's height
 LEGEND_GAP_PT = 8.0  # between the axis figures and the legend
 
 
@@ -70,6 +73,7 @@ class Bar:
     label: str  # "1. Tỷ trọng kinh tế số trong GRDP"
     ratio: float | None  # percent of the target attained; None: no data
     attained: bool
+    projected: float | None = None  # percent of the goal the year-end forecast attains
 
 
 def px(points: float) -> int:
@@ -155,6 +159,10 @@ class _Layout:
     def pad(self) -> int:
         return self.row_h // 4
 
+    @property
+    def diamond(self) -> int:
+        return round(self.row_h * DIAMOND_SHARE)
+
     def x(self, value: float) -> int:
         """The pixel column of a percentage on the axis."""
         return self.plot_left + round(value / CAP * (self.plot_right - self.plot_left))
@@ -205,9 +213,14 @@ def render_chart(bars: Sequence[Bar], title: str = "", *, width_cm: float = 16.0
     for index, (bar, lines) in enumerate(zip(bars, layout.labels, strict=True)):
         _draw_row(draw, layout, index, bar, lines, label_font, gap)
     _draw_hundred(draw, layout, tick_font)
+    for index, bar in enumerate(bars):
+        if bar.projected is not None:
+            x = layout.x(max(min(bar.projected, CAP), 0.0))
+            _draw_diamond(draw, x, layout.row_middle(index), layout.diamond)
     _draw_axes(draw, layout)
     present = [c for c in LEGEND if c in map(colour_of, bars)]
-    _draw_legend(draw, width, layout.legend_middle, present)
+    projection = any(b.projected is not None for b in bars)
+    _draw_legend(draw, width, layout.legend_middle, present, projection)
     out = io.BytesIO()
     image.save(out, format="PNG", dpi=(DPI, DPI))
     return out.getvalue()
@@ -228,9 +241,11 @@ def _layout(bars: Sequence[Bar], title: str, width: int, lines: int) -> _Layout:
     # Room right of the plot for the widest figure written there ("999,9%" at least, so
     # the plot keeps its width from quarter to quarter; ratios are not capped).
     figures = [format_percent(999.9)] + [format_percent(b.ratio) for b in bars if b.ratio]
-    value_room = round(max(_length(label_font, f) for f in figures)) + gap
     plot_top = margin + title_h + px(TICK_PT * 1.4)  # room for "100%" above the plot
     row_h = lines_per_row * line_h + px(ROW_PAD_PT)
+    value_room = round(max(_length(label_font, f) for f in figures)) + gap
+    if any(b.projected is not None for b in bars):  # a mark at the cap pushes its figure
+        value_room += round(row_h * DIAMOND_SHARE) + gap
     rows = max(len(bars), 1)
     plot_bottom = plot_top + rows * row_h + 2 * (row_h // 4)
     # Below the plot: ticks and their figures, some air, the legend. (No axis title: the
@@ -299,6 +314,8 @@ def _draw_row(
             draw.line([(x - px(1.5), middle + half + 1), (x + px(1.5), middle - half - 1)],
                       fill="white", width=max(px(1.1), 2))  # fmt: skip
     text_x = layout.x(max(min(bar.ratio, CAP), 100)) + gap
+    if bar.projected is not None:  # the figure goes right of the projection mark
+        text_x = max(text_x, layout.x(max(min(bar.projected, CAP), 0.0)) + layout.diamond + gap)
     draw.text((text_x, middle), format_percent(bar.ratio), fill=INK, font=label_font,
               anchor="lm")  # fmt: skip
 
@@ -324,18 +341,31 @@ def _draw_axes(draw: ImageDraw.ImageDraw, layout: _Layout) -> None:
     draw.line([(left - width, bottom), (layout.plot_right, bottom)], fill=INK, width=width)
 
 
-def _draw_legend(draw: ImageDraw.ImageDraw, width: int, y: int, colours: list[str]) -> None:
-    if not colours:
+def _draw_diamond(draw: ImageDraw.ImageDraw, x: int, y: int, half: int) -> None:
+    """The projection mark: a white diamond outlined in ink, seen on a bar and off it."""
+    draw.polygon([(x, y - half), (x + half, y), (x, y + half), (x - half, y)], fill="white",
+                 outline=INK, width=max(px(0.9), 2))  # fmt: skip
+
+
+def _draw_legend(draw: ImageDraw.ImageDraw, width: int, y: int, colours: list[str],
+                 projection: bool = False) -> None:  # fmt: skip
+    if not colours and not projection:
         return
     legend_font = font(LABEL_PT)
     box, inner, between = px(LABEL_PT * 0.9), px(4), px(16)
-    items = [(c, LEGEND[c], _length(legend_font, LEGEND[c])) for c in colours]
-    total = sum(box + inner + round(w) for _, _, w in items) + between * (len(items) - 1)
+    items: list[tuple[str | None, str]] = [(c, LEGEND[c]) for c in colours]
+    if projection:
+        items.append((None, PROJECTION))
+    widths = [round(_length(legend_font, text)) for _, text in items]
+    total = sum(box + inner + w for w in widths) + between * (len(items) - 1)
     x = (width - total) // 2
-    for colour, text, text_w in items:
-        draw.rectangle([x, y - box // 2, x + box - 1, y + box // 2], fill=colour)
+    for (colour, text), text_w in zip(items, widths, strict=True):
+        if colour is None:
+            _draw_diamond(draw, x + box // 2, y, box // 2 + px(0.5))
+        else:
+            draw.rectangle([x, y - box // 2, x + box - 1, y + box // 2], fill=colour)
         draw.text((x + box + inner, y), text, fill=INK, font=legend_font, anchor="lm")
-        x += box + inner + round(text_w) + between
+        x += box + inner + text_w + between
 
 
 __all__ = ["Bar", "render_chart", "wrap_label"]

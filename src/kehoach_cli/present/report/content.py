@@ -34,6 +34,7 @@ from .document import (
     Table,
     TableRow,
 )
+from .early_warning import early_warning
 from .templating import Placeholder, join_vietnamese, render_template, running_date
 
 TASK_STATE_TEXT = {
@@ -210,6 +211,7 @@ def chart_bars(q: QuarterAttainment) -> list[Bar]:
             f"{i}. {t.target.ten}",
             float(t.ty_le_dat) if t.ty_le_dat is not None else None,
             t.state == "dat",
+            float(t.projected_ratio) if t.projected_ratio is not None else None,
         )
         for i, t in _charted(q)
     ]
@@ -368,6 +370,7 @@ def template_context(
             "chua_nop": missing,
             "tu_nguyen": voluntary,
         },
+        "canh_bao": early_warning(targets, numbers, period.quarter),
         "kho_khan": [n for n in q.notes if n.kho_khan],
         "kien_nghi": [n for n in q.notes if n.kien_nghi],
     }

@@ -66,6 +66,7 @@ REGISTRY: tuple[Entry, ...] = (
     Entry(load_rules.SYNTAX, "kehoach_cli.load.parse_errors", "thut-le-tab"),
     Entry(load_rules.DUPLICATE_KEY, "kehoach_cli.load.compose", "khoa-lap"),
     Entry(load_rules.FORMAT, "kehoach_cli.load.schema", "khoa-go-sai"),
+    Entry(load_rules.MISREAD, "kehoach_cli.load.misread", "so-cham-hang-nghin"),
     *(_entry(module, module.RULE, example) for module, example in (
         (ma_trung, "ma-don-vi-trung"),
         (tham_chieu, "chu-tri-khong-co"),

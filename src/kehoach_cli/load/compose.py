@@ -18,12 +18,13 @@ from typing import Any
 from ..vocab.numbers import format_number
 from ..vocab.problems import Position, Problem, error, warning
 from .positions import Path, Positions
-from .rules import CHARACTER, DUPLICATE_KEY, ENCODING
+from .rules import CHARACTER, DUPLICATE_KEY, ENCODING, MISREAD
 from .scalars import INT, Fatal, describe_tag, refused_tag, scalar, tag_name
 from .text import INVISIBLE, XML_ILLEGAL, describe_char, lost_word, shown_text
 
 MAX_NODES = 50_000  # nodes after expanding aliases; an alias bomb stops here
 MAX_DEPTH = 64
+_RAW_HEADS = frozenset("+-.%nNqQ")  # ngày …, Quý …, Q3/2026, .5
 
 
 def _without_comment(line: str) -> str:
@@ -42,6 +43,19 @@ _ESCAPES = {
 _HEX_ESCAPES = {"x": 2, "u": 4, "U": 8}
 
 
+FREE_TEXT = frozenset({"ghi_chu", "ket_qua", "nguoi_bao_cao"})
+FREE_TEXT_LISTS = frozenset({"kho_khan", "kien_nghi"})
+
+
+def _is_free_text(path: Path) -> bool:
+    """The unit's own words in a result file: notes, results, difficulties, proposals."""
+    if not path:
+        return False
+    if path[-1] in FREE_TEXT:
+        return True
+    return len(path) > 1 and isinstance(path[-1], int) and path[-2] in FREE_TEXT_LISTS
+
+
 @dataclass(slots=True)
 class _Anchor:
     value: Any
@@ -57,6 +71,7 @@ class Builder:
         self.problems: list[Problem] = []
         self.anchors: dict[str, _Anchor] = {}
         self.nodes = 0
+        self.free_text = path.startswith("units/")  # a unit's words: nothing cut unseen
 
     def _pos(self, event: Any) -> Position:
         mark = event.start_mark
@@ -115,9 +130,16 @@ class Builder:
             return copy.deepcopy(anchor.value), anchor.size
         self._count(1, pos)
         if kind == "ScalarEvent":
+            head = event.value[:1]
+            if (head.isdigit() or head in _RAW_HEADS) and (
+                event.style or not INT.match(event.value)
+            ):
+                self._keep_raw(event, path)
             value = scalar(event.tag, event.value, not event.style, pos)
             if isinstance(value, str):
                 value = self._text(value, event, "giá trị")
+                if self.free_text and _is_free_text(path):
+                    self._check_cut_comment(event, path, value)
             size = 1
         elif kind == "SequenceStartEvent":
             self._check_collection_tag(event.tag, "seq", pos)
@@ -249,6 +271,36 @@ class Builder:
                 f"số thập phân viết bằng dấu phẩy ({number.value},{key.value}); trong YAML dấu "
                 f"phẩy ngăn cách các mục — hãy dùng dấu chấm: {number.value}.{key.value}",
             )
+
+    def _check_cut_comment(self, event: Any, path: Path, value: str) -> None:
+        """``ghi_chu: Chưa có số liệu của thôn #3``: YAML reads ' #3' as a comment, and
+        the words after it never reach the report."""
+        end = event.end_mark
+        if end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        stripped = rest.lstrip(" \t")
+        if not stripped.startswith("#") or rest == stripped:
+            return
+        comment = stripped.rstrip()
+        column = end.column + len(rest) - len(stripped) + 1
+        name = path[-1] if isinstance(path[-1], str) else path[-2]
+        if event.style:
+            advice = "nếu đó là nội dung, hãy đưa nó vào trong dấu nháy"
+        else:
+            quoted = (value + " " + comment).replace("\\", "\\\\").replace('"', '\\"')
+            advice = f'nếu đó là nội dung, hãy đặt cả câu trong dấu nháy kép: "{quoted}"'
+        self.problems.append(warning(
+            self.path, Position(end.line + 1, column),
+            f"{name}: phần \"{shown_text(comment)}\" sau dấu ' #' bị YAML coi là chú thích "
+            f"và không được lưu vào báo cáo; {advice}",
+            MISREAD.id,
+        ))
+
+    def _keep_raw(self, event: Any, path: Path) -> None:
+        start, end = event.start_mark, event.end_mark
+        if start.line == end.line and start.line < len(self.lines):
+            self.positions.raw[path] = self.lines[start.line][start.column : end.column]
 
     def _check_collection_tag(self, tag: str | None, expected: str, pos: Position) -> None:
         name = tag_name(tag)

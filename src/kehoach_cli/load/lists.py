@@ -8,6 +8,7 @@ not, so that a reference to a broken item is not reported a second time.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Generic, TypeVar
 
@@ -59,13 +60,15 @@ class Listed(Generic[M]):
 
 
 def load_list(
-    out: list[Problem], src: SourceFile | None, key: str, model: type[M], kind: str
+    out: list[Problem], src: SourceFile | None, key: str, model: type[M], kind: str,
+    unit_names: Mapping[str, str] | None = None,
 ) -> Listed[M]:
-    """Validate the list file ``src`` (its problems go to ``out``)."""
+    """Validate the list file ``src`` (its problems go to ``out``); ``unit_names`` as for
+    ``schema.validate_model``."""
     listed: Listed[M] = Listed(src, key)
     if src is None or not src.doc.ok:
         return listed
-    valid, problems = validate_items(src.doc, key, model, FILE_KINDS[kind][1])
+    valid, problems = validate_items(src.doc, key, model, FILE_KINDS[kind][1], unit_names)
     out.extend(problems)
     if valid is None:
         return listed

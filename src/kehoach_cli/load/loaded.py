@@ -18,9 +18,12 @@ from pydantic import ValidationError
 
 from ..vocab.periods import Period
 from ..vocab.problems import Problem
+from ..vocab.suggest import plain
 from .lists import Listed, load_list
+from .misread import thousands_warnings
 from .models import FILE_KINDS, PlanFile, ReportInput, ResultFile, Target, Task, Unit
 from .repo import RepoFiles, SourceFile, discover, read_source, rel
+from .rules import MISREAD
 from .schema import validate_model
 
 
@@ -112,6 +115,8 @@ def load_repo(
              *(s for s, _ in report_sources)]
     for source in every:
         problems.extend(source.doc.problems)
+        if source.doc.ok:
+            problems.extend(thousands_warnings(source.doc))
 
     plan: PlanFile | None = None
     plan_src = plan_sources.get("plan")
@@ -119,14 +124,18 @@ def load_repo(
         plan, plan_problems = validate_model(plan_src.doc, PlanFile, FILE_KINDS["plan"][1])
         problems.extend(plan_problems)
     units = load_list(problems, plan_sources.get("units"), "don_vi", Unit, "units")
-    targets = load_list(problems, plan_sources.get("targets"), "chi_tieu", Target, "targets")
-    tasks = load_list(problems, plan_sources.get("tasks"), "nhiem_vu", Task, "tasks")
+    unit_names = {plain(u.ten): ma for ma, u in units.models().items()}
+    targets = load_list(problems, plan_sources.get("targets"), "chi_tieu", Target, "targets",
+                        unit_names)
+    tasks = load_list(problems, plan_sources.get("tasks"), "nhiem_vu", Task, "tasks",
+                      unit_names)
 
     results: list[LoadedResult] = []
     for src, unit_dir, period in result_sources:
         if not src.doc.ok:
             continue
-        model, result_problems = validate_model(src.doc, ResultFile, FILE_KINDS["result"][1])
+        model, result_problems = validate_model(src.doc, ResultFile, FILE_KINDS["result"][1],
+                                                unit_names)
         problems.extend(result_problems)
         loaded = LoadedResult(src, unit_dir, period, model)
         if model is None:
@@ -142,6 +151,10 @@ def load_repo(
         if report is not None:
             reports.append(LoadedReport(src, period, report))
 
+    # A figure refused for its type is told once, by the error, not also by a warning.
+    refused = {(p.path, p.pos) for p in problems if p.is_error}
+    problems = [p for p in problems
+                if not (p.rule == MISREAD.id and (p.path, p.pos) in refused)]
     return LoadedRepo(root, found, plan_sources, plan, units, targets, tasks, results,
                       reports, every, problems)
 

@@ -16,6 +16,10 @@ class Positions:
 
     values: dict[Path, Position] = field(default_factory=dict)
     keys: dict[Path, Position] = field(default_factory=dict)
+    # The source text of the one-line scalars that may be a figure, a date or a quarter
+    # written another way (``1.250``, ``"12,5"``, ``15/06/2026``): what a message quotes
+    # and what a fix replaces. Plain integers are left out: they are never misread.
+    raw: dict[Path, str] = field(default_factory=dict)
 
     def value(self, path: Path) -> Position:
         """The position of the value at ``path``, or of its nearest ancestor that exists."""

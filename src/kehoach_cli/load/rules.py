@@ -15,3 +15,8 @@ FORMAT = Rule(
     "dinh-dang",
     "Mỗi tệp có đúng các khóa của loại tệp đó, mỗi giá trị đúng kiểu và dạng quy định",
 )
+MISREAD = Rule(
+    "doc-nham",
+    "Không có giá trị nào bị đọc khác ý người viết: số có dấu chấm ngăn cách hàng nghìn "
+    "(1.250), chữ sau dấu ' #' bị YAML coi là chú thích",
+)

@@ -7,6 +7,7 @@ import datetime as dt
 import re
 import types
 import typing
+from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -14,6 +15,7 @@ from pydantic import BaseModel, ValidationError
 from ..vocab.numbers import format_number
 from ..vocab.problems import Position, Problem, error
 from ..vocab.suggest import closest, suggest
+from .misread import refine
 from .positions import Path
 from .rules import FORMAT
 from .scalars import InvalidDate
@@ -276,16 +278,20 @@ def _empty(doc: YamlDocument, kind_name: str) -> Problem:
 
 
 def validate_model(
-    doc: YamlDocument, model: type[M], kind_name: str
+    doc: YamlDocument, model: type[M], kind_name: str,
+    unit_names: Mapping[str, str] | None = None,
 ) -> tuple[M | None, list[Problem]]:
-    """Validate the values of ``doc`` with ``model``; problems carry the file's positions."""
+    """Validate the values of ``doc`` with ``model``; problems carry the file's positions.
+    ``unit_names`` (a unit's name without diacritics → its id) lets a unit written by its
+    name be told its id."""
     if doc.data is None:
         return None, [_empty(doc, kind_name)]
-    return validate_part(doc, doc.data, (), model, kind_name)
+    return validate_part(doc, doc.data, (), model, kind_name, unit_names or {})
 
 
 def validate_items(
-    doc: YamlDocument, key: str, model: type[M], kind_name: str
+    doc: YamlDocument, key: str, model: type[M], kind_name: str,
+    unit_names: Mapping[str, str] | None = None,
 ) -> tuple[list[tuple[int, M]] | None, list[Problem]]:
     """Validate a file holding one list under ``key``, item by item, so that one bad
     item does not hide the others from the checks across files.
@@ -334,7 +340,8 @@ def validate_items(
         return None, problems
     valid: list[tuple[int, M]] = []
     for index, item in enumerate(items):
-        parsed, item_problems = validate_part(doc, item, (key, index), model, kind_name)
+        parsed, item_problems = validate_part(doc, item, (key, index), model, kind_name,
+                                              unit_names)
         problems.extend(item_problems)
         if parsed is not None:
             valid.append((index, parsed))
@@ -352,7 +359,8 @@ def _position(doc: YamlDocument, loc: Path, err: Any, at_key: bool) -> Position:
 
 
 def validate_part(
-    doc: YamlDocument, data: Any, prefix: Path, model: type[M], kind_name: str
+    doc: YamlDocument, data: Any, prefix: Path, model: type[M], kind_name: str,
+    unit_names: Mapping[str, str] | None = None,
 ) -> tuple[M | None, list[Problem]]:
     """Validate ``data`` (found at ``prefix`` in ``doc``) with ``model``."""
     try:
@@ -377,5 +385,13 @@ def validate_part(
             continue
         message, at_key = _translate(model, err, kind_name, prefix)
         loc: Path = prefix + tuple(p for p in rel if p != KEY_MARK)
-        problems.append(_error(doc.path, _position(doc, loc, err, at_key), message))
+        pos = _position(doc, loc, err, at_key)
+        better = None if at_key else refine(
+            err["type"], err.get("input"), label(loc), loc, doc, pos, unit_names or {},
+            message)
+        if better is not None:
+            message, fix = better
+            problems.append(error(doc.path, pos, message, FORMAT.id, fix))
+        else:
+            problems.append(_error(doc.path, pos, message))
     return None, problems

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
-from ...load.lists import Listed
+from ...load.lists import ID_RE, Listed
 from ...load.models import Unit
 from ...load.repo import SourceFile
 from ...vocab.problems import Problem, Rule, error
-from ...vocab.suggest import suggest
+from ...vocab.suggest import plain, suggest
 from ..context import CheckContext
 
 RULE = Rule(
@@ -26,9 +27,23 @@ def unit_ref(
         yield error(
             src.path, src.doc.positions.value(path),
             f"{role}: không có đơn vị mã '{value}' trong plan/units.yaml"
-            + suggest(value, units.suggestions()),
+            + named(value, units, "đơn vị"),
             RULE.id,
         )
+
+
+def named(word: str, listed: Listed[Any], what: str) -> str:
+    """'; đây là tên của chỉ tiêu, mã của nó là 'x'' when ``word`` is an item's name
+    (written with or without diacritics, in any case) rather than its id; else the
+    closest id, as for a mistyped one."""
+    if ID_RE.match(word):  # an id mistyped, not a name
+        return suggest(word, listed.suggestions())
+    written = plain(word)
+    found = [ma for ma, (_, item) in listed.items.items()
+             if plain(" ".join(str(getattr(item, "ten", "")).split())) == written]
+    if len(found) == 1:
+        return f"; đây là tên của {what}, hãy viết mã của nó: '{found[0]}'"
+    return suggest(word, listed.suggestions())
 
 
 def check(ctx: CheckContext) -> Iterator[Problem]:
@@ -42,14 +57,14 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 if not ctx.targets.knows(ma):
                     yield error(src.path, src.doc.positions.key(("chi_tieu", ma)),
                                 f"chi_tieu: không có chỉ tiêu mã '{ma}' trong "
-                                "plan/targets.yaml" + suggest(ma, ctx.targets.suggestions()),
+                                "plan/targets.yaml" + named(ma, ctx.targets, "chỉ tiêu"),
                                 RULE.id)
         if ctx.tasks.loaded:
             for ma in result.nhiem_vu or {}:
                 if not ctx.tasks.knows(ma):
                     yield error(src.path, src.doc.positions.key(("nhiem_vu", ma)),
                                 f"nhiem_vu: không có nhiệm vụ mã '{ma}' trong plan/tasks.yaml"
-                                + suggest(ma, ctx.tasks.suggestions()), RULE.id)
+                                + named(ma, ctx.tasks, "nhiệm vụ"), RULE.id)
 
 
 def _plan_references(ctx: CheckContext) -> Iterator[Problem]:

@@ -1,0 +1,157 @@
+"""Values a Vietnamese office writes one way and YAML reads another.
+
+A figure or date that fails its type gets a message with the user's own value in the
+form the file needs (``12,5`` → ``12.5``, ``15/06/2026`` → ``2026-06-15``, ``Quý III/2026``
+→ ``2026-Q3``, a unit's name → its id), and a fix when that form is certain. A figure
+that passes but that a reader would take for another (``1.250``: YAML's 1,25, a
+Vietnamese reader's one thousand two hundred fifty) is never accepted quietly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from ..vocab.forms import (
+    date_form,
+    decimal_words,
+    number_form,
+    number_words,
+    period_form,
+    thousands,
+)
+from ..vocab.problems import Edit, Fix, Position, Problem, warning
+from ..vocab.suggest import plain
+from .positions import Path
+from .rules import MISREAD
+from .text import shown_text
+from .yamlfile import YamlDocument
+
+
+def _both_readings(raw: str, thousands: int) -> str:
+    """``1.250 được đọc là 1,25 (một phẩy hai mươi lăm); nếu là một nghìn hai trăm năm
+    mươi, hãy viết 1250``."""
+    decimal = raw.lstrip("+")
+    shown = decimal.replace(".", ",").rstrip("0").rstrip(",")
+    return (f"{raw} được đọc là {shown} ({decimal_words(decimal)}); nếu là "
+            f"{number_words(thousands)}, hãy viết {thousands} (không dùng dấu chấm ngăn cách "
+            "hàng nghìn)")
+
+
+def _thousands_of(raw: str | None) -> int | None:
+    return None if raw is None else thousands(raw)
+
+
+def _why_number(value: str, form: str) -> str:
+    bare = value.strip()
+    if bare.endswith("%"):
+        return " (bỏ dấu %: đơn vị tính đã ghi trong kế hoạch)"
+    if "," in bare:
+        return " (dấu chấm thập phân, không dùng dấu phẩy)"
+    return " (viết liền, không dùng dấu chấm hay dấu cách ngăn cách hàng nghìn)"
+
+
+def _edit(pos: Position, raw: str | None, new: str) -> Fix | None:
+    return Edit(pos, raw, new) if raw is not None and raw != new else None
+
+
+def refine(
+    kind: str,
+    value: Any,
+    name: str,
+    loc: Path,
+    doc: YamlDocument,
+    pos: Position,
+    unit_names: Mapping[str, str],
+    default: str,
+) -> tuple[str, Fix | None] | None:
+    """A better message (and its certain fix) for one failed value, or None; ``default``
+    is the message made without the user's value (kept, with a fix, where it says all).
+
+    ``name`` is the place as the message names it; ``unit_names`` maps a unit's name
+    (lower case, without diacritics) to its id, for a unit written by its name.
+    """
+    raw = doc.positions.raw.get(loc)
+    found = f", nhận được {_described(value)}"
+    if kind in ("float_type", "int_type") and isinstance(value, str):
+        form = number_form(value)
+        if form is not None and form == value.strip():  # a number in quotes: unquote it
+            return default, _edit(pos, raw, form)
+        if form is not None and (kind == "float_type" or "." not in form):
+            what = "một số" if kind == "float_type" else "một số nguyên"
+            return (f"{name}: cần {what}; hãy viết {form}{_why_number(value, form)}{found}",
+                    _edit(pos, raw, form))
+        if form is None and _ambiguous_comma(value):
+            whole, decimals = value.strip().split(",")
+            joined = int(whole + decimals)
+            if kind == "int_type":
+                return (f"{name}: cần một số nguyên{found}; nếu là {number_words(joined)}, "
+                        f"hãy viết {joined}", None)
+            decimal = f"{whole}.{decimals}".rstrip("0").rstrip(".")
+            return (f"{name}: cần một số{found}: nếu là {decimal_words(decimal)}, hãy viết "
+                    f"{decimal}; nếu là {number_words(joined)}, hãy viết {joined}", None)
+    if kind in ("int_type", "int_from_float") and isinstance(value, float):
+        read = _thousands_of(raw)
+        if read is not None and raw is not None:
+            return f"{name}: cần một số nguyên; {_both_readings(raw, read)}", None
+    if kind == "date_type" and isinstance(value, str):
+        form = date_form(value)
+        if form is not None and form == value.strip():  # a date in quotes
+            return default, _edit(pos, raw, form)
+        if form is not None:
+            return (f"{name}: cần một ngày dạng YYYY-MM-DD (năm-tháng-ngày); hãy viết {form}"
+                    f"{found}",
+                    _edit(pos, raw, form))
+    if kind == "string_pattern_mismatch" and isinstance(value, str):
+        if loc and loc[-1] == "ky":
+            form = period_form(value)
+            if form is not None:
+                return (f"{name}: cần dạng <năm>-Q<quý>; hãy viết {form}{found}",
+                        _edit(pos, raw, form))
+        names_unit = bool(loc) and (loc[-1] in ("don_vi", "chu_tri") or (
+            len(loc) > 1 and loc[-2] in ("phoi_hop", "don_vi_bao_cao")))
+        if names_unit and unit_names:
+            ma = unit_names.get(plain(value))
+            if ma is not None:  # the message says it; a person confirms the unit
+                write = ma if isinstance(loc[-1], int) else f"{loc[-1]}: {ma}"
+                return (f"{name}: cần mã của đơn vị, không phải tên; \"{shown_text(value)}\" "
+                        f"có mã {ma} trong plan/units.yaml: hãy viết {write}", None)
+    return None
+
+
+def _ambiguous_comma(value: str) -> bool:
+    bare = value.strip()
+    whole, _, decimals = bare.partition(",")
+    return whole.lstrip("+-").isdigit() and len(decimals) == 3 and decimals.isdigit()
+
+
+def _described(value: Any) -> str:
+    return f'chuỗi "{shown_text(value)}"' if isinstance(value, str) else str(value)
+
+
+def thousands_warnings(doc: YamlDocument) -> list[Problem]:
+    """A figure written ``1.250`` that YAML took for 1,25: both readings, in words."""
+    problems: list[Problem] = []
+    for loc, raw in doc.positions.raw.items():
+        whole = _thousands_of(raw)
+        if whole is None or not isinstance(_at(doc.data, loc), float):
+            continue
+        name = str(loc[-1]) if loc and isinstance(loc[-1], str) else "giá trị"
+        decimal = raw.lstrip("+").rstrip("0").rstrip(".")
+        problems.append(warning(
+            doc.path, doc.positions.value(loc),
+            f"{name}: {_both_readings(raw, whole)}; nếu đúng là {decimal.replace('.', ',')}, "
+            f"hãy viết {decimal} để không còn cảnh báo này",
+            MISREAD.id,
+        ))
+    return problems
+
+
+def _at(data: Any, loc: Path) -> Any:
+    for part in loc:
+        found = isinstance(data, dict) and part in data
+        found = found or (isinstance(data, list) and isinstance(part, int) and part < len(data))
+        if not found:
+            return None
+        data = data[part]
+    return data

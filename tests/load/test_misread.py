@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from kehoach_cli.load.misread import thousands_warnings
+from kehoach_cli.load.misread import (
+    REPORT_TEXTS,
+    RESULT_TEXTS,
+    figure_warnings,
+    thousands_warnings,
+)
 from kehoach_cli.load.models import FILE_KINDS, ResultFile, Target
 from kehoach_cli.load.schema import validate_model
 from kehoach_cli.load.yamlfile import parse_text
@@ -176,3 +181,26 @@ def test_what_yaml_would_cut_after_a_hash() -> None:
 def test_a_hash_in_the_plan_is_the_secretariat_s_comment() -> None:
     doc = parse_text("plan/units.yaml", "don_vi:\n  - ma: a\n    ten: Phòng A  # viết tắt\n")
     assert doc.problems == []
+
+
+def test_figures_typed_the_english_way_in_a_report_text() -> None:
+    doc = parse_text("reports/2026-Q2.yaml", (
+        "danh_gia_chung: Tỷ lệ đạt 12.5%, đã có 2,287 tài khoản; mô hình Chợ 4.0 theo mục 2.3,\n"
+        "  từ ngày 15.6.2026, tăng 1,5 điểm, 12,5% và 2.287 người.\n"
+        "phuong_huong:\n  - Nâng tỷ lệ lên 98.4 % trong quý III\n"), fast=True)
+    assert [(p.pos.line, p.pos.col, p.message) for p in figure_warnings(doc, REPORT_TEXTS)] == [
+        (1, 17, 'danh_gia_chung: "12.5%" viết dấu chấm thập phân kiểu tiếng Anh; văn bản tiếng '
+                "Việt viết 12,5%"),
+        (1, 17, 'danh_gia_chung: "2,287" được người đọc hiểu là hai phẩy hai trăm tám mươi bảy; '
+                "nếu là hai nghìn hai trăm tám mươi bảy, hãy viết 2.287 (văn bản tiếng Việt ngăn "
+                "cách hàng nghìn bằng dấu chấm)"),
+        (4, 5, 'phuong_huong: "98.4 %" viết dấu chấm thập phân kiểu tiếng Anh; văn bản tiếng '
+               "Việt viết 98,4 %"),
+    ]
+
+
+def test_a_unit_s_result_in_vietnamese_figures_is_quiet() -> None:
+    doc = parse_text("units/a/2026-Q2.yaml", (
+        "nhiem_vu:\n  a:\n    trang_thai: dang_thuc_hien\n"
+        "    ket_qua: Lũy kế 2.287 tài khoản (tăng 12,5%); 16/16 thôn; Chợ 4.0\n"), fast=True)
+    assert figure_warnings(doc, RESULT_TEXTS) == []

@@ -20,7 +20,7 @@ from ..vocab.periods import Period
 from ..vocab.problems import Problem
 from ..vocab.suggest import plain
 from .lists import Listed, load_list
-from .misread import thousands_warnings
+from .misread import REPORT_TEXTS, RESULT_TEXTS, figure_warnings, thousands_warnings
 from .models import FILE_KINDS, PlanFile, ReportInput, ResultFile, Target, Task, Unit
 from .repo import RepoFiles, SourceFile, discover, read_source, rel
 from .rules import MISREAD
@@ -117,6 +117,12 @@ def load_repo(
         problems.extend(source.doc.problems)
         if source.doc.ok:
             problems.extend(thousands_warnings(source.doc))
+    for source, _, _ in result_sources:
+        if source.doc.ok:
+            problems.extend(figure_warnings(source.doc, RESULT_TEXTS))
+    for source, _ in report_sources:
+        if source.doc.ok:
+            problems.extend(figure_warnings(source.doc, REPORT_TEXTS))
 
     plan: PlanFile | None = None
     plan_src = plan_sources.get("plan")

@@ -9,7 +9,8 @@ Vietnamese reader's one thousand two hundred fifty) is never accepted quietly.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import re
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..vocab.forms import (
@@ -155,3 +156,53 @@ def _at(data: Any, loc: Path) -> Any:
             return None
         data = data[part]
     return data
+
+
+# ---------------------------------------------------------------- figures inside texts
+
+# In a Vietnamese text the decimal sign is a comma and thousands take a dot: "12,5%",
+# "2.287 tài khoản". A figure typed the English way reads differently: "12.5%" is odd,
+# "2,287 tài khoản" reads as two point two eight seven accounts.
+_DOT_PERCENT = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d.,])(\s?%)")
+_COMMA_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])(?=\s+[^\W\d_])")
+REPORT_TEXTS = frozenset({"danh_gia_chung", "phuong_huong", "kien_nghi"})
+RESULT_TEXTS = frozenset({"ghi_chu", "ket_qua", "kho_khan", "kien_nghi"})
+
+
+def _texts(data: Any, keys: frozenset[str], path: Path = ()) -> Iterator[tuple[Path, str]]:
+    """The strings under ``keys`` (at any depth), with their paths."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            inner = (*path, key)
+            if key in keys and isinstance(value, str):
+                yield inner, value
+            elif key in keys and isinstance(value, list):
+                for i, item in enumerate(value):
+                    if isinstance(item, str):
+                        yield (*inner, i), item
+            else:
+                yield from _texts(value, keys, inner)
+
+
+def figure_warnings(doc: YamlDocument, keys: frozenset[str]) -> list[Problem]:
+    """A figure in a text that will be printed in the report, typed with the English
+    separators: "12.5%" → "12,5%"; "2,287 tài khoản" → both readings."""
+    problems: list[Problem] = []
+    for path, text in _texts(doc.data, keys):
+        name = next((str(p) for p in reversed(path) if isinstance(p, str)), "văn bản")
+        for m in _DOT_PERCENT.finditer(text):
+            problems.append(warning(
+                doc.path, doc.positions.value(path),
+                f"{name}: \"{m[0]}\" viết dấu chấm thập phân kiểu tiếng Anh; văn bản tiếng Việt "
+                f"viết {m[1]},{m[2]}{m[3]}", MISREAD.id,
+            ))
+        for m in _COMMA_THOUSANDS.finditer(text):
+            whole = int(m[1] + m[2])
+            decimal = f"{m[1]}.{m[2]}".rstrip("0").rstrip(".")
+            problems.append(warning(
+                doc.path, doc.positions.value(path),
+                f"{name}: \"{m[0]}\" được người đọc hiểu là {decimal_words(decimal)}; nếu là "
+                f"{number_words(whole)}, hãy viết {m[1]}.{m[2]} (văn bản tiếng Việt ngăn cách "
+                "hàng nghìn bằng dấu chấm)", MISREAD.id,
+            ))
+    return problems

@@ -22,12 +22,38 @@ class Terminal(io.StringIO):
 
 def test_colour_only_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm-256color")
     assert use_color(Terminal())
     assert not use_color(io.StringIO())
     monkeypatch.setenv("NO_COLOR", "1")
     assert not use_color(Terminal())
     monkeypatch.setenv("NO_COLOR", "")  # set but empty: no-color.org says it does not count
     assert use_color(Terminal())
+
+
+def test_force_color_and_term_dumb(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")  # force-color.org: colour in a CI log
+    assert use_color(io.StringIO())
+    monkeypatch.setenv("NO_COLOR", "1")  # NO_COLOR wins
+    assert not use_color(Terminal())
+    monkeypatch.delenv("NO_COLOR")
+    monkeypatch.setenv("FORCE_COLOR", "")  # set but empty counts as unset
+    monkeypatch.setenv("TERM", "dumb")
+    assert not use_color(Terminal())
+    monkeypatch.setenv("TERM", "xterm-256color")
+    assert use_color(Terminal())
+
+
+def test_force_color_colours_a_log_but_animates_nothing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("FORCE_COLOR", "1")
+    err = io.StringIO()
+    before = threading.active_count()
+    with progress("Đang lập báo cáo…", err):
+        assert threading.active_count() == before
+    assert err.getvalue() == ""
 
 
 def test_no_spinner_when_not_a_terminal() -> None:

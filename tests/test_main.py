@@ -162,3 +162,90 @@ def test_ctrl_c_inside_a_command_says_it_stopped(
     assert main(["status", "--quy", "2"]) == 130
     out, err = capsys.readouterr()
     assert (out, err) == ("", "Đã dừng.\n")
+
+
+def _closed_pipe_run(args: list[str]) -> tuple[int, str]:
+    """Run kehoach as a whole process whose reader closes the pipe (as ``kehoach status |
+    head -1`` does once it has its line); its exit code and what it said on stderr."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [sys.executable, "-c", "import sys; from kehoach_cli.__main__ import run; "
+         "sys.argv[1:] = " + repr(args) + "; run()"],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, bufsize=0,
+    )  # fmt: skip
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # before the child writes anything (it is still importing)
+    err = proc.stderr.read().decode("utf-8")
+    return proc.wait(timeout=60), err
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["status", "--quy", "2"], ["status", "--quy", "2", "--json"], ["validate"],
+     ["--help"], ["schema"]],
+)
+def test_a_closed_pipe_ends_quietly_with_success(
+    good_repo: Path, kehoach_today: str, args: list[str]
+) -> None:
+    code, err = _closed_pipe_run(["-C", str(good_repo), *args])
+    assert (code, err) == (0, "")
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="cần /dev/full (Linux)")
+def test_a_full_disk_is_the_user_s_problem_not_a_bug(good_repo: Path, kehoach_today: str) -> None:
+    import subprocess
+    import sys
+
+    with open("/dev/full", "w") as full:  # every write: "No space left on device"
+        done = subprocess.run(
+            [sys.executable, "-c", "import sys; from kehoach_cli.__main__ import run; "
+             "sys.argv[1:] = ['-C', " + repr(str(good_repo)) + ", 'status', '--quy', '2'];"
+             " run()"],
+            stdout=full, stderr=subprocess.PIPE, text=True, encoding="utf-8", check=False,
+        )  # fmt: skip
+    assert (done.returncode, done.stderr) == (
+        1, "kehoach: lỗi: không ghi được kết quả ra màn hình hoặc tệp đích: ổ đĩa đã đầy; "
+           "hãy giải phóng chỗ trống trên ổ đĩa rồi chạy lại\n")
+
+
+@pytest.mark.parametrize(
+    ("errno_name", "message"),
+    [("ENOSPC", "không ghi được tệp reports/x.docx: ổ đĩa đã đầy; hãy giải phóng chỗ trống "
+                "trên ổ đĩa rồi chạy lại"),
+     ("EROFS", "không ghi được tệp reports/x.docx: ổ đĩa chỉ cho đọc; hãy ghi vào ổ đĩa khác")],
+)
+def test_a_disk_error_anywhere_is_told_in_vietnamese_with_exit_1(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], errno_name: str,
+    message: str,
+) -> None:
+    import errno
+
+    import kehoach_cli.commands.status as status_command
+    from kehoach_cli.__main__ import main
+
+    def failing(*args: object, **kwargs: object) -> int:
+        number = getattr(errno, errno_name)
+        raise OSError(number, "os message", "reports/x.docx")
+
+    monkeypatch.setattr(status_command, "status", failing)
+    assert main(["status", "--quy", "2"]) == 1
+    assert capsys.readouterr() == ("", f"kehoach: lỗi: {message}\n")
+
+
+def test_another_os_error_is_still_a_bug(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import errno
+
+    import kehoach_cli.commands.status as status_command
+    from kehoach_cli.__main__ import main
+
+    def failing(*args: object, **kwargs: object) -> int:
+        raise OSError(errno.EBADF, "Bad file descriptor")
+
+    monkeypatch.setattr(status_command, "status", failing)
+    monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
+    assert main(["status", "--quy", "2"]) == 3
+    assert "lỗi nội bộ" in capsys.readouterr().err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import gc
 import importlib
 import os
@@ -136,7 +138,11 @@ def main(argv: list[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     help_for = _help_request(args)
     if help_for is not None:
-        sys.stdout.write(help_text(help_for))
+        try:
+            sys.stdout.write(help_text(help_for))
+            sys.stdout.flush()
+        except BrokenPipeError:
+            return _quiet_pipe()
         return 0
     import typer
 
@@ -166,23 +172,72 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("Đã dừng.", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `kehoach status | head -1`: the reader has all it wanted
+        return _quiet_pipe()
+    except SystemExit:
+        # click meets a closed pipe by wrapping the streams and exiting with 1: the same
+        # closed pipe, told the same way as above.
+        if type(sys.stdout).__name__ == "PacifyFlushWrapper":
+            return _quiet_pipe()
+        raise
+    except OSError as exc:
+        if exc.errno not in _USER_OS_ERRORS:
+            return _internal(exc)
+        print(f"kehoach: lỗi: {_os_error(exc)}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the one place a bug is caught
-        if os.environ.get("KEHOACH_DEBUG"):
-            raise
-        print(
-            "kehoach: lỗi nội bộ — đây là lỗi của chương trình, không phải của tệp của bạn. "
-            f"({type(exc).__name__}: {exc}). Hãy báo lỗi kèm lệnh đã chạy; "
-            "đặt KEHOACH_DEBUG=1 để xem chi tiết.",
-            file=sys.stderr,
-        )
-        return EXIT_INTERNAL
+        return _internal(exc)
     if code == 130:  # typer hands Ctrl+C inside a command back as a return value
         print("Đã dừng.", file=sys.stderr)
     return int(code) if isinstance(code, int) else 0
 
 
+# A full disk or a read-only one is the user's machine, not a bug.
+_USER_OS_ERRORS = frozenset(
+    getattr(errno, name) for name in ("ENOSPC", "EDQUOT", "EROFS", "EIO") if hasattr(errno, name)
+)
+
+
+def _os_error(exc: OSError) -> str:
+    reason = {errno.ENOSPC: "ổ đĩa đã đầy", errno.EROFS: "ổ đĩa chỉ cho đọc"}.get(
+        exc.errno or 0, "ổ đĩa đầy hoặc không ghi được")
+    target = f"tệp {exc.filename}" if exc.filename else "kết quả ra màn hình hoặc tệp đích"
+    advice = ("hãy ghi vào ổ đĩa khác" if exc.errno == errno.EROFS
+              else "hãy giải phóng chỗ trống trên ổ đĩa rồi chạy lại")
+    return f"không ghi được {target}: {reason}; {advice}"
+
+
+def _quiet_pipe() -> int:
+    """The reader closed the pipe: stop writing, quietly, with success (as git does).
+    The standard output is pointed at the null device, so that Python's final flush
+    does not fail again at exit."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("KEHOACH_DEBUG"):
+        raise exc
+    print(
+        "kehoach: lỗi nội bộ — đây là lỗi của chương trình, không phải của tệp của bạn. "
+        f"({type(exc).__name__}: {exc}). Hãy báo lỗi kèm lệnh đã chạy; "
+        "đặt KEHOACH_DEBUG=1 để xem chi tiết.",
+        file=sys.stderr,
+    )
+    return EXIT_INTERNAL
+
+
 def run() -> None:
     code = main()
+    try:
+        sys.stdout.flush()  # what is still buffered goes now, while errors can be told
+    except BrokenPipeError:
+        code = _quiet_pipe()
+    except OSError as exc:
+        print(f"kehoach: lỗi: {_os_error(exc)}", file=sys.stderr)
+        code = 1
     # The command is done; what is left is Python's own shutdown, which collects garbage
     # across every object still alive (a checked repo, pydantic's validators, the .docx
     # tree) several times over: 100 ms or more after a report. Frozen objects are left to

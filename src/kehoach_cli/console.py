@@ -22,12 +22,19 @@ def setup_utf8() -> None:
                 stream.reconfigure(encoding="utf-8", errors="replace")
 
 
-def use_color(stream: TextIO) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set (no-color.org)."""
-    if os.environ.get("NO_COLOR", "") != "":
-        return False
+def _isatty(stream: TextIO) -> bool:
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
+
+
+def use_color(stream: TextIO) -> bool:
+    """Colour on a terminal; never with NO_COLOR (no-color.org), always with FORCE_COLOR
+    (force-color.org), not on TERM=dumb. Set but empty counts as unset."""
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return os.environ.get("TERM") != "dumb" and _isatty(stream)
 
 
 @contextlib.contextmanager
@@ -35,7 +42,7 @@ def progress(message: str, err: TextIO) -> Iterator[None]:
     """A spinner with ``message`` on the terminal while slow work runs (a province's
     repo takes a second or more to check); nothing at all when ``err`` is not a terminal.
     Anything printed on ``err`` must come after the block: the spinner owns the line."""
-    if not use_color(err):
+    if not (use_color(err) and _isatty(err)):  # FORCE_COLOR colours logs, animates nothing
         yield
         return
     from rich.console import Console

@@ -20,6 +20,7 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("KEHOACH_TODAY", "2026-12-31")
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 
 @pytest.fixture

@@ -91,7 +91,7 @@ def render_status(
     color = use_color(out)
     view = _View(terminal_width(out, width), attention_only)
     view.build(plan, q, outcome)
-    console = Console(
+    console = _Console(
         file=out,
         width=view.width,
         force_terminal=color,
@@ -453,6 +453,14 @@ def forecast_line(t: TargetAttainment) -> Text:
     elif forecast.level == "chua_du_so_lieu":
         line.append(" (cần giá trị đầu năm hoặc thêm một quý)")
     return line
+
+
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        """rich exits with 1 when the reader closes the pipe; the one error handler
+        (``__main__``) ends quietly with 0 instead, as git does."""
+        self.quiet = True
+        raise BrokenPipeError
 
 
 def _pair(label: str, value: str, style: str = "") -> Text:

@@ -516,3 +516,29 @@ def test_template_that_is_not_utf8(root: Path) -> None:
         "templates/bao-cao-quy.md.j2:2:1: lỗi: tệp mẫu không phải văn bản UTF-8; hãy lưu "
         "lại với bảng mã UTF-8\n" + TEMPLATE_FAILED
     )
+
+
+# --------------------------------------------------------------------------- made early
+
+
+def test_a_report_dated_before_the_deadline_is_made_with_a_warning(tmp_path: Path) -> None:
+    root = rr.write(tmp_path, report="ngay: 2026-06-12\n")
+    assert report(root) == (
+        0, "reports/2026-Q2.docx\n",
+        "kehoach: cảnh báo: báo cáo đề ngày 12/6/2026, trước hạn các đơn vị gửi kết quả quý II "
+        "năm 2026 (20/6/2026); số liệu chưa đủ.\n",
+    )
+
+
+def test_a_quarter_without_any_result_is_made_with_a_warning(root: Path) -> None:
+    code, out, err = run_cli(["report", "--quy", "3", "--out", "q3.docx"], cwd=root,
+                             today="2026-09-05")
+    assert (code, out) == (0, "q3.docx\n")
+    assert err == ("kehoach: cảnh báo: quý III năm 2026 chưa có đơn vị nào gửi kết quả (hạn "
+                   "gửi 20/9/2026); báo cáo chưa có số liệu.\n")
+    text = body_text(root / "q3.docx")
+    assert ("Đến ngày 05/9/2026, chưa đến hạn các cơ quan, đơn vị gửi báo cáo kết quả thực "
+            "hiện quý III năm 2026 (chậm nhất ngày 20/9/2026)") in text
+    assert "Chưa gửi báo cáo (3 đơn vị, còn trong hạn)" in text
+    assert "Chưa đến hạn gửi báo cáo kết quả quý III nên chưa đánh giá tồn tại" in text
+    assert "khẩn trương" not in text

@@ -19,6 +19,7 @@ from ..vocab.problems import Problem, Rule
 from . import changes
 from .context import CheckContext
 from .rules import (
+    bao_cao,
     chi_tieu,
     don_vi,
     gia_tri,
@@ -41,6 +42,7 @@ PLAN_INCOMPLETE = Rule(
 
 CHECKS: tuple[ModuleType, ...] = (
     ma_trung, tham_chieu, chi_tieu, nhiem_vu, tai_khoan, don_vi, ky, ngay, quyen, gia_tri,
+    bao_cao,
 )
 
 
@@ -78,6 +80,7 @@ REGISTRY: tuple[Entry, ...] = (
         (ngay, "ngay-gui-tuong-lai"),
         (quyen, "bao-cao-chi-tieu-khong-duoc-giao"),
         (gia_tri, "ty-le-tu-lon-hon-mau"),
+        (bao_cao, "so-bao-cao-trung"),
     )),
     Entry(PLAN_INCOMPLETE, "kehoach_cli.commands.validate", "ke-hoach-loi-khi-chon-tep"),
     Entry(changes.RULE, changes.__name__, ""),

@@ -6,13 +6,14 @@ is never overwritten without --force; every write is atomic.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ..console import progress
 from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
@@ -20,6 +21,9 @@ from ..load.models import ReportInput
 from ..present import problems_out
 from ..store import write_atomic
 from .common import load_checked, period_of, today
+
+if TYPE_CHECKING:
+    from ..compute.attainment import QuarterAttainment
 
 
 def _shown(path: Path) -> str:
@@ -136,6 +140,7 @@ def _report(
         )
         return EXIT_PROBLEMS
 
+    _warn_early(q, when, stderr)
     issued = report_input.so is not None
     unchanged = False
     if issued and target.exists() and not force:
@@ -164,3 +169,18 @@ def _report(
             convert_to_pdf(target, pdf_path)
         stdout.write(_shown(pdf_path) + "\n")
     return EXIT_OK
+
+
+def _warn_early(q: QuarterAttainment, when: dt.date, stderr: TextIO) -> None:
+    """A report made before the units' deadline, or of a quarter nobody has reported on,
+    is made (a draft may be wanted early) but not silently."""
+    from ..vocab.dates import roman, short_date
+
+    quarter = f"quý {roman(q.period.quarter)} năm {q.period.year}"
+    if not q.has_data:
+        stderr.write(f"kehoach: cảnh báo: {quarter} chưa có đơn vị nào gửi kết quả (hạn gửi "
+                     f"{short_date(q.deadline)}); báo cáo chưa có số liệu.\n")
+    elif when < q.deadline:
+        stderr.write(f"kehoach: cảnh báo: báo cáo đề ngày {short_date(when)}, trước hạn các "
+                     f"đơn vị gửi kết quả {quarter} ({short_date(q.deadline)}); số liệu "
+                     "chưa đủ.\n")

@@ -42,6 +42,7 @@ from ..vocab.phrases import (
     TARGET_STATE_TEXT,
     catch_up_text,
     goal_text,
+    plan_name,
 )
 from .lines import TextLines, terminal_width
 
@@ -106,15 +107,8 @@ def render_status(
 
 
 def plan_title(plan: Plan) -> str:
-    """The plan's name after "Kế hoạch": its first letter lowered unless it starts an
-    abbreviation (UBND), and a leading "Kế hoạch" not repeated."""
-    name = " ".join(plan.plan.ten.split())
-    if name.lower().startswith("kế hoạch "):
-        name = name[len("kế hoạch ") :]
-    first = name.split(" ", 1)[0]
-    if first[:1].isupper() and not first.isupper():
-        name = name[:1].lower() + name[1:]
-    return name
+    """The plan's name after "Kế hoạch" (vocab/phrases.plan_name)."""
+    return plan_name(plan.plan.ten)
 
 
 def quarter_name(q: QuarterAttainment) -> str:

@@ -64,3 +64,17 @@ def pace_text(pace: Fraction, don_vi_tinh: str, luy_ke: bool) -> str:
     unit = "điểm phần trăm" if don_vi_tinh.startswith("%") else don_vi_tinh
     verb = "thêm" if luy_ke else ("tăng" if pace > 0 else "giảm")
     return f"bình quân mỗi quý {verb} khoảng {format_value(abs(pace), unit)}"
+
+
+def plan_name(ten: str) -> str:
+    """The plan's name as it follows the words "Kế hoạch" in a sentence: its first letter
+    lowered unless it starts an abbreviation (UBND), and a leading "Kế hoạch" (which the
+    sentence already says) left out — "Kế hoạch chuyển đổi số năm 2026" and "Chuyển đổi số
+    năm 2026" both give "chuyển đổi số năm 2026"."""
+    name = " ".join(ten.split())
+    if name.lower().startswith("kế hoạch "):
+        name = name[len("kế hoạch ") :]
+    first = name.split(" ", 1)[0]
+    if first[:1].isupper() and not (len(first) > 1 and first[1:].isupper()):
+        name = name[:1].lower() + name[1:]
+    return name

@@ -551,6 +551,17 @@ def test_a_quarter_without_any_data(tmp_path: Path) -> None:
     assert {r.cells[3:6] for r in rows} == {("—", "—", "Chưa có số liệu")}
 
 
+def test_a_plan_named_kế_hoạch_is_not_said_twice(tmp_path: Path) -> None:
+    plan = rr.PLAN.replace("ten: Chuyển đổi số", "ten: Kế hoạch chuyển đổi số")
+    assert plan != rr.PLAN
+    doc = build(rr.write(tmp_path, plan=plan))
+    assert doc.trich_yeu == (
+        "Kết quả thực hiện Kế hoạch chuyển đổi số năm 2026 của xã Mẫu Sơn quý II năm 2026"
+    )
+    assert lines(doc)[0].startswith(
+        "Thực hiện Kế hoạch số 07/KH-BCĐ ngày 05/01/2026 về chuyển đổi số năm 2026")
+
+
 def test_a_quarter_without_data_before_its_deadline(tmp_path: Path) -> None:
     """Before the deadline, units that have not reported yet are not late."""
     doc = build(rr.write(tmp_path, report=None), 3, dt.date(2026, 9, 10))

@@ -20,7 +20,13 @@ from ...load.text import XML_ILLEGAL
 from ...vocab.dates import roman
 from ...vocab.numbers import exact, format_number, format_percent, format_value
 from ...vocab.periods import deadline
-from ...vocab.phrases import COMPARISON_WORD, TARGET_STATE_TEXT, goal_text, goal_words
+from ...vocab.phrases import (
+    COMPARISON_WORD,
+    TARGET_STATE_TEXT,
+    goal_text,
+    goal_words,
+    plan_name,
+)
 from .chart import Bar, render_chart
 from .document import (
     Block,
@@ -328,7 +334,7 @@ def template_context(
         "han_bao_cao": q.deadline,
         "ngay_bao_cao": when,
         "ten_ke_hoach": p.ten,
-        "ten_ke_hoach_thuong": _lower_first(p.ten),
+        "ten_ke_hoach_thuong": plan_name(p.ten),
         "ten_goi": ten_goi,
         "co_quan_ban_hanh": p.co_quan.ban_hanh,
         "co_quan_thuong_truc": secretariat.ten if secretariat else p.co_quan_thuong_truc,

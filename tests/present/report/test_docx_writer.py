@@ -40,7 +40,7 @@ from kehoach_cli.present.report.docx_writer import render_docx
 from .sample import SIGNER, TRICH_YEU, sample_report
 
 TNR = "Times New Roman"
-TEXT_WIDTH = 11906 - 1701 - 850  # A4 width less the 30 mm and 15 mm margins, in twips
+TEXT_WIDTH = 11906 - 1701 - 851  # A4 width less the 30 mm and 15 mm margins, in twips
 SLOTS = ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia")
 # The bundled copy (the chart's font): always there, metric-compatible with Times New Roman.
 LIBERATION_SERIF_BOLD = Path(docx_writer.__file__).with_name("fonts") / "LiberationSerif-Bold.ttf"
@@ -208,6 +208,9 @@ def test_a4_portrait_and_margins(document: Any) -> None:
     assert section.bottom_margin.mm == pytest.approx(20, abs=0.1)
     assert section.left_margin.mm == pytest.approx(30, abs=0.1)
     assert section.right_margin.mm == pytest.approx(15, abs=0.1)
+    # Nghị định 30: each margin within its range — never below the minimum by rounding.
+    assert section.top_margin.mm >= 20 and section.bottom_margin.mm >= 20
+    assert 30 <= section.left_margin.mm <= 35 and 15 <= section.right_margin.mm <= 20
     # the page number sits in the top margin
     assert section.header_distance < section.top_margin
 

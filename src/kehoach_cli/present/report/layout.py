@@ -88,7 +88,7 @@ PAGE_HEIGHT_TWIPS: Final = 16838  # 297 mm
 MARGIN_TOP_TWIPS: Final = 1134  # 20 mm
 MARGIN_BOTTOM_TWIPS: Final = 1134  # 20 mm
 MARGIN_LEFT_TWIPS: Final = 1701  # 30 mm
-MARGIN_RIGHT_TWIPS: Final = 850  # 15 mm
+MARGIN_RIGHT_TWIPS: Final = 851  # 15 mm rounded up (850 twips is 14,99 mm, below the minimum)
 HEADER_DISTANCE_TWIPS: Final = 567  # 10 mm: the page number sits in the top margin
 TEXT_WIDTH_TWIPS: Final = PAGE_WIDTH_TWIPS - MARGIN_LEFT_TWIPS - MARGIN_RIGHT_TWIPS  # 165 mm
 

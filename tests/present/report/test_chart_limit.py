@@ -12,7 +12,7 @@ import pytest
 
 from kehoach_cli.check.engine import check_repo
 from kehoach_cli.compute.attainment import compute_quarter
-from kehoach_cli.present.report.content import MAX_BARS, _charted, chart_bars
+from kehoach_cli.present.report.figures import MAX_BARS, _charted, chart_bars
 from kehoach_cli.vocab.periods import Period
 
 REPO = Path(__file__).resolve().parents[3]

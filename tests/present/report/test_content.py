@@ -15,18 +15,12 @@ from typing import Any
 
 import docx
 import pytest
+from docx.text.paragraph import Paragraph as Paragraph_
 from tests.scenarios import report as rr
 
 from kehoach_cli.errors import KehoachError
 from kehoach_cli.load.models import ReportInput
-from kehoach_cli.present.report.content import (
-    build_document,
-    chart_bars,
-    goal_phrase,
-    section_chain,
-    short_name,
-    targets_table,
-)
+from kehoach_cli.present.report.content import build_document, short_name
 from kehoach_cli.present.report.document import (
     Heading,
     Image,
@@ -35,6 +29,12 @@ from kehoach_cli.present.report.document import (
     Table,
 )
 from kehoach_cli.present.report.docx_writer import render_docx
+from kehoach_cli.present.report.figures import (
+    chart_bars,
+    goal_phrase,
+    section_chain,
+    targets_table,
+)
 from kehoach_cli.present.report.templating import join_vietnamese
 from kehoach_cli.vocab.numbers import format_percent, format_value
 
@@ -190,6 +190,36 @@ def test_targets_table_groups_rows_by_plan_section(doc: ReportDocument) -> None:
     assert all(len(r.cells) == 1 for r in rows if r.kind == "group")
 
 
+def test_targets_written_in_any_order_stand_under_their_section_once(tmp_path: Path) -> None:
+    # plan/targets.yaml lists them mixed: no section, I.2, I.1.a, I.1, I.2, I.1.a.
+    entries = rr.TARGETS.split("\n  - ")
+    head, items = entries[0], entries[1:]
+    by_id = {item.split("\n", 1)[0].removeprefix("ma: "): item for item in items}
+    mixed = ["camera", "lop-tap-huan", "phu-song", "thoi-gian", "doanh-nghiep",
+             "ho-so-truc-tuyen"]
+    targets = "\n  - ".join([head, *(by_id[m] for m in mixed)])
+    doc = build(rr.write(tmp_path, targets=targets, report="ngay: 2026-06-29\n"))
+    rows = table(doc).rows
+    assert [(r.kind, r.cells[0], r.cells[1] if r.kind == "data" else "") for r in rows] == [
+        ("group", "I.1. Chính quyền số", ""),
+        ("group", "I.1.a. Hạ tầng số", ""),
+        ("data", "1", "Tỷ lệ thôn được phủ sóng 4G"),
+        ("data", "2", "Tỷ lệ hồ sơ được giải quyết trực tuyến"),
+        ("group", "I.1. Chính quyền số", ""),
+        ("data", "3", "Thời gian giải quyết hồ sơ bình quân"),
+        ("group", "I.2. Kinh tế số", ""),
+        ("data", "4", "Số lớp tập huấn kỹ năng số"),
+        ("data", "5", "Số doanh nghiệp bán hàng trên sàn thương mại điện tử"),
+        ("group", "Các chỉ tiêu khác", ""),
+        ("data", "6", "Số camera an ninh kết nối"),
+    ]
+    # The text numbers the targets as the table does.
+    assert section(doc, H4, H5)[0] == (
+        "- Các đơn vị chủ trì tập trung thực hiện các chỉ tiêu chưa đạt mục tiêu năm (số "
+        "thứ tự theo Bảng 1): Văn phòng HĐND và UBND xã (chỉ tiêu 1 và 2); Công an xã "
+        "(chỉ tiêu 4).")
+
+
 def _expected_figures() -> dict[str, tuple[Fraction | None, Fraction | None]]:
     """(value, percent attained) of each target, from the YAML numbers of report_repo."""
     ho_so = Fraction(100 * (45 + 28), 50 + 30)  # ty_le: 100 × Σtu_so / Σmau_so
@@ -222,7 +252,9 @@ def test_every_figure_of_the_targets_table(root: Path, doc: ReportDocument) -> N
             str(number),
             target.ten,
             f"{sign} {format_value(Fraction(str(target.muc_tieu)), unit)}",
-            "—" if value is None else format_value(value, unit),
+            # Phòng Kinh tế has not sent its figures for ho-so-truc-tuyen: marked partial.
+            ("—" if value is None else format_value(value, unit))
+            + ("*" if ma == "ho-so-truc-tuyen" else ""),
             "—" if ratio is None else format_percent(ratio),
             "Chưa có số liệu" if value is None else row.cells[5],
             plan.units[target.chu_tri].ten,
@@ -233,13 +265,35 @@ def test_targets_table_literal_cells(doc: ReportDocument) -> None:
     """The same figures as a reader sees them (half-up rounding, thousands, units)."""
     rows = {r.cells[0]: r.cells[2:6] for r in table(doc).rows if r.kind == "data"}
     assert rows == {
-        "1": ("≥ 95%", "91,3%", "96,1%", "Chưa đạt"),  # 91,25 rounds half up
+        "1": ("≥ 95%", "91,3%*", "96,1%", "Chưa đạt"),  # 91,25 half up; * partial data
         "2": ("≥ 100%", "87,5%", "87,5%", "Chưa đạt"),
         "3": ("≤ 3 ngày", "2,5 ngày", "120%", "Đạt"),
         "4": ("≥ 4 lớp", "3 lớp", "75%", "Chưa đạt"),
         "5": ("≥ 12,5 doanh nghiệp", "—", "—", "Chưa có số liệu"),
         "6": ("≥ 1.250 camera", "1.300 camera", "104%", "Đạt"),
     }
+
+
+def test_a_target_judged_on_partial_data_is_marked_in_the_table(doc: ReportDocument) -> None:
+    assert table(doc).note == (
+        "(*) Số liệu chưa đủ: mới tổng hợp từ các đơn vị đã báo cáo, còn thiếu số liệu của "
+        "đơn vị nêu tại mục II.")
+    # Read back from the .docx: the note is the italic paragraph right after the table.
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    body = document.element.body
+    tables = body.findall("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tbl")
+    after = tables[1].getnext()  # tables[0] is the header of the document
+    note = Paragraph_(after, document)
+    assert note.text == table(doc).note
+    assert all(run.font.italic for run in note.runs)
+
+
+def test_no_note_when_every_figure_is_complete(tmp_path: Path) -> None:
+    targets = rr.TARGETS.replace("    don_vi_bao_cao: [van-phong, cong-an, kinh-te]\n",
+                                 "    don_vi_bao_cao: [van-phong, cong-an]\n")
+    doc = build(rr.write(tmp_path, targets=targets))
+    assert table(doc).note == ""
+    assert all(not r.cells[3].endswith("*") for r in table(doc).rows if r.kind == "data")
 
 
 def test_chart_follows_the_table(doc: ReportDocument) -> None:
@@ -305,16 +359,16 @@ def test_submissions(doc: ReportDocument) -> None:
 
 def test_shortcomings_are_derived(doc: ReportDocument) -> None:
     assert section(doc, H2, H3) == [
+        # One target, one line: the missing unit is said where the target is.
         "- Chỉ tiêu “Tỷ lệ hồ sơ được giải quyết trực tuyến” mới đạt 91,3% so với mục tiêu "
-        "năm tối thiểu 95% (tỷ lệ đạt 96,1%); đã đạt mốc lộ trình quý II (90%).",
+        "năm tối thiểu 95% (tỷ lệ đạt 96,1%); đã đạt mốc lộ trình quý II (90%); số liệu mới "
+        "tổng hợp từ các đơn vị đã báo cáo, còn thiếu của Phòng Kinh tế.",
         # a goal of 100% to reach: no "tối thiểu", no ratio equal to the value
         "- Chỉ tiêu “Tỷ lệ thôn được phủ sóng 4G” mới đạt 87,5% so với mục tiêu năm 100%.",
         "- Chỉ tiêu “Số lớp tập huấn kỹ năng số” mới đạt 3 lớp so với mục tiêu năm tối "
         "thiểu 4 lớp (tỷ lệ đạt 75%).",
         "- Chỉ tiêu “Số doanh nghiệp bán hàng trên sàn thương mại điện tử” chưa có số liệu "
         "do Phòng Kinh tế chưa báo cáo.",
-        "- Chỉ tiêu “Tỷ lệ hồ sơ được giải quyết trực tuyến” còn thiếu số liệu của Phòng "
-        "Kinh tế; kết quả quý II mới tổng hợp từ số liệu của các đơn vị đã báo cáo.",
         "- Còn 1 nhiệm vụ đã quá hạn nhưng chưa hoàn thành, do Công an xã chủ trì.",
         "- Còn 1 nhiệm vụ chưa được đơn vị chủ trì báo cáo kết quả thực hiện.",
         "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 1 đơn vị gửi "

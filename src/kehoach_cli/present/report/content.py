@@ -7,14 +7,14 @@ Nghị định 30 (``templating.running_date``, ``dates.date_line``).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
-from fractions import Fraction
 from typing import Any
 
 from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttainment
 from ...errors import KehoachError
-from ...load.models import ReportInput, Section, Target
+from ...load.models import ReportInput
 from ...load.plan import Plan
 from ...load.text import XML_ILLEGAL
 from ...vocab.dates import roman
@@ -22,25 +22,26 @@ from ...vocab.numbers import exact, format_number, format_percent, format_value
 from ...vocab.periods import deadline
 from ...vocab.phrases import (
     COMPARISON_WORD,
-    TARGET_STATE_TEXT,
-    goal_text,
-    goal_words,
     plan_name,
 )
-from .chart import Bar, render_chart
 from .document import (
     Block,
     Closing,
-    Column,
     Header,
     Heading,
-    Image,
     Paragraph,
     ReportDocument,
     Table,
-    TableRow,
 )
 from .early_warning import early_warning
+from .figures import (
+    NO_FIGURE,
+    by_section,
+    chart_image,
+    goal_phrase,
+    has_chart,
+    targets_table,
+)
 from .templating import Placeholder, join_vietnamese, render_template, running_date
 
 TASK_STATE_TEXT = {
@@ -50,8 +51,6 @@ TASK_STATE_TEXT = {
     "qua_han": "quá hạn",
     "chua_bao_cao": "chưa có báo cáo",
 }
-NO_FIGURE = "—"
-OTHER_TARGETS = "Các chỉ tiêu khác"
 TABLE_PLACEHOLDER = "bang_chi_tieu"
 CHART_PLACEHOLDER = "bieu_do"
 PLACEHOLDERS = (TABLE_PLACEHOLDER, CHART_PLACEHOLDER)
@@ -87,157 +86,6 @@ def short_name(ban_hanh: str) -> str:
 
 def _strip_end(text: str) -> str:
     return text.rstrip().rstrip(".;,:").rstrip()
-
-
-# --------------------------------------------------------------------------- the table
-
-
-def section_chain(plan: Plan, muc: str | None) -> tuple[Section, ...]:
-    """The plan sections (``cac_muc``) a target stands in, outermost first:
-    ``I.2.c.(1)`` → (I.2.c, I.2.c.(1)) when both are named."""
-    if not muc:
-        return ()
-    found = [
-        s for s in plan.plan.cac_muc if muc == s.muc or muc.startswith(s.muc + ".")
-    ]
-    return tuple(sorted(found, key=lambda s: len(s.muc)))
-
-
-def section_label(section: Section) -> str:
-    """``I.2.a. Mục tiêu…``; a number that already ends in ")" takes no extra dot:
-    ``I.2.c.(1) Chuyển đổi số…``."""
-    separator = " " if section.muc.endswith(")") else ". "
-    return f"{section.muc}{separator}{section.ten}"
-
-
-def plan_value(target: Target) -> str:
-    """``≥ 15%``, ``≤ 3 ngày``."""
-    return goal_text(target.so_sanh, exact(target.muc_tieu), target.don_vi_tinh)
-
-
-def goal_phrase(target: Target) -> str:
-    """The annual goal in words: ``tối thiểu 15%``, ``tối đa 3 ngày``, ``100%``."""
-    return goal_words(target.so_sanh, exact(target.muc_tieu), target.don_vi_tinh)
-
-
-def table_columns(quarter: int) -> tuple[Column, ...]:
-    """Widths (mm, 165 in all) chosen so that the header words and the usual figures
-    ("104,3%", "Chưa đạt", "Phòng Kinh tế") never break inside a word; header lines break
-    where the "\n" are."""
-    return (
-        Column("STT", 12, "center"),
-        Column("Chỉ tiêu", 48, "left"),
-        Column("Kế hoạch\nnăm", 21, "center"),
-        Column(f"Kết quả\nquý {roman(quarter)}", 19, "center"),
-        Column("Tỷ lệ\nđạt", 17, "center"),
-        Column("Đánh giá", 20, "center"),
-        Column("Đơn vị\nchủ trì", 28, "left"),
-    )
-
-
-def target_row(plan: Plan, number: int, t: TargetAttainment) -> TableRow:
-    unit = plan.units.get(t.target.chu_tri)
-    return TableRow(
-        (
-            str(number),
-            t.target.ten,
-            plan_value(t.target),
-            format_value(t.value, t.target.don_vi_tinh) if t.value is not None else NO_FIGURE,
-            format_percent(t.ty_le_dat) if t.ty_le_dat is not None else NO_FIGURE,
-            TARGET_STATE_TEXT[t.state],
-            unit.ten if unit else t.target.chu_tri,
-        )
-    )
-
-
-def targets_table(plan: Plan, q: QuarterAttainment) -> Table:
-    """Bảng 1: one row per target in plan order, under group rows naming the plan
-    sections (``cac_muc``) they stand in; numbered 1..n across the groups."""
-    chains = [section_chain(plan, t.target.muc) for t in q.targets]
-    grouped = any(chains)
-    rows: list[TableRow] = []
-    current: tuple[Section, ...] | None = None
-    for number, (t, chain) in enumerate(zip(q.targets, chains, strict=True), 1):
-        if grouped and chain != current:
-            if not chain:
-                rows.append(TableRow((OTHER_TARGETS,), "group"))
-            else:
-                shared = 0
-                while (
-                    current and shared < min(len(chain), len(current))
-                    and chain[shared] == current[shared]
-                ):
-                    shared += 1
-                # back up to an outer section: name it again, so that its targets do not
-                # read as part of the inner section above them
-                opened = chain[shared:] or chain[-1:]
-                for section in opened:
-                    rows.append(TableRow((section_label(section),), "group"))
-            current = chain
-        rows.append(target_row(plan, number, t))
-    quarter = roman(q.period.quarter)
-    return Table(
-        table_columns(q.period.quarter),
-        tuple(rows),
-        caption=f"Bảng 1. Kết quả thực hiện các chỉ tiêu quý {quarter} năm {q.period.year}",
-    )
-
-
-# --------------------------------------------------------------------------- the chart
-
-
-def has_chart(q: QuarterAttainment) -> bool:
-    """A chart is drawn when at least one target has a figure."""
-    return any(t.ty_le_dat is not None for t in q.targets)
-
-
-# An A4 page holds about this many readable bars; a larger plan (a province's) charts
-# the targets furthest from their goal, and the table still lists every one.
-MAX_BARS = 30
-
-
-def _charted(q: QuarterAttainment) -> list[tuple[int, TargetAttainment]]:
-    numbered = list(enumerate(q.targets, 1))
-    if len(numbered) <= MAX_BARS:
-        return numbered
-
-    def distance(item: tuple[int, TargetAttainment]) -> tuple[int, Fraction, int]:
-        number, t = item
-        if t.ty_le_dat is None:
-            return (0, Fraction(0), number)
-        return (1, t.ty_le_dat, number)
-
-    lowest = sorted(numbered, key=distance)[:MAX_BARS]
-    return sorted(lowest, key=lambda item: item[0])
-
-
-def chart_bars(q: QuarterAttainment) -> list[Bar]:
-    return [
-        Bar(
-            f"{i}. {t.target.ten}",
-            float(t.ty_le_dat) if t.ty_le_dat is not None else None,
-            t.state == "dat",
-            float(t.projected_ratio) if t.projected_ratio is not None else None,
-        )
-        for i, t in _charted(q)
-    ]
-
-
-def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) -> Image:
-    """The chart of the targets' attainment, with its caption; ``chart``, when given,
-    gives the PNG (the .docx writer asks for it last)."""
-    which = "các chỉ tiêu"
-    if len(q.targets) > MAX_BARS:
-        which = (
-            f"{MAX_BARS} chỉ tiêu có tỷ lệ đạt thấp nhất (trong tổng số "
-            f"{format_number(len(q.targets))} chỉ tiêu)"
-        )
-    caption = (
-        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which}, quý "
-        f"{roman(q.period.quarter)} năm {q.period.year}"
-    )
-    png = chart if chart is not None else render_chart(chart_bars(q))
-    return Image(png, width_mm=160, caption=caption)
 
 
 # --------------------------------------------------------------------------- template
@@ -394,6 +242,7 @@ def build_document(
     chart: Callable[[], bytes] | None = None,
 ) -> ReportDocument:
     p = plan.plan
+    q = dataclasses.replace(q, targets=by_section(plan, q.targets))
     rendered = render_template(
         plan.root, template_context(plan, q, report, when), _filters(plan), PLACEHOLDERS
     )
@@ -408,7 +257,7 @@ def build_document(
         else:
             body.append(block)
     trich_yeu = rendered.trich_yeu or (
-        f"Kết quả thực hiện Kế hoạch {_lower_first(p.ten)} quý {roman(q.period.quarter)} "
+        f"Kết quả thực hiện Kế hoạch {plan_name(p.ten)} quý {roman(q.period.quarter)} "
         f"năm {q.period.year}"
     )
     closing = Closing(
@@ -470,12 +319,4 @@ def _refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> 
             )
 
 
-__all__ = [
-    "build_document",
-    "chart_image",
-    "goal_phrase",
-    "plan_value",
-    "section_chain",
-    "targets_table",
-    "template_context",
-]
+__all__ = ["build_document", "template_context"]

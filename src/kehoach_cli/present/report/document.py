@@ -64,6 +64,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
     caption: str = ""
+    note: str = ""  # printed under the table, in italics ("(*) Số liệu chưa đủ: …")
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,7 +71,7 @@ def _edit_file(
     try:
         raw = pending[path] if pending is not None and path in pending else target.read_bytes()
     except OSError:
-        return [(i, FixResult(p, "không đọc được tệp này nên không sửa")) for i, p, _ in items]
+        return [(i, FixResult(p, "không đọc được tệp này")) for i, p, _ in items]
     bom = BOM if raw.startswith(BOM) else b""
     try:
         text = raw[len(bom):].decode("utf-8")
@@ -90,7 +90,7 @@ def _edit_file(
         offset = _offset(starts, original, edit)
         if offset is None:
             out.append((index, FixResult(problem, "vị trí này không còn trong tệp (tệp đã "
-                                                  "thay đổi sau khi kiểm tra); không sửa")))
+                                                  "thay đổi sau khi kiểm tra)")))
             continue
         if offset + len(old) > limit:
             out.append((index, FixResult(
@@ -101,8 +101,7 @@ def _edit_file(
         if found != old:
             out.append((index, FixResult(
                 problem, f"ở đây bây giờ là '{shown_text(found)}', không phải "
-                         f"'{shown_text(edit.old)}' (tệp đã thay đổi sau khi kiểm tra); "
-                         "không sửa")))
+                         f"'{shown_text(edit.old)}' (tệp đã thay đổi sau khi kiểm tra)")))
             continue
         text = text[:offset] + new + text[offset + len(old):]
         limit = offset
@@ -151,10 +150,10 @@ def _rename(
         or ".." in new.parts or ":" in rename.new_path
     ):
         return FixResult(problem, f"tên mới '{shown_text(rename.new_path)}' nằm ngoài kho kế "
-                                  "hoạch; không đổi tên")
+                                  "hoạch")
     source, target = root / problem.path, root.joinpath(*new.parts)
     if not os.path.lexists(source):
-        return FixResult(problem, "không còn tệp này (có thể đã đổi tên hay xóa); không đổi tên")
+        return FixResult(problem, "không còn tệp này (có thể đã đổi tên hay xóa)")
     free = (
         rename.new_path.casefold() not in taken
         and (not os.path.lexists(target) or _same(source, target))

@@ -298,3 +298,16 @@ def test_a_file_that_cannot_be_written_is_said_and_the_others_are_fixed(
     ]
     assert (tmp_path / PATH).read_text(encoding="utf-8") == TEXT
     assert sorted(p.name for p in (tmp_path / PATH).parent.iterdir()) == ["2026-Q1.yaml"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="liên kết tượng trưng cần quyền riêng trên Windows")
+def test_a_symbolic_link_is_neither_edited_nor_renamed(tmp_path: Path) -> None:
+    outside = write(tmp_path / "ngoai.yaml", "a: {x: 2,5}\n")
+    (tmp_path / "units/cong-an").mkdir(parents=True)
+    (tmp_path / PATH).symlink_to(outside)
+    before = snapshot(tmp_path)
+    results = apply_fixes(tmp_path, [edit(1, 8, "2,5", "2.5"), rename("units/cong-an/x.yaml")])
+    assert [r.skipped for r in results] == [
+        "đây là liên kết tượng trưng (symbolic link), không phải tệp thật; không sửa qua "
+        "liên kết"] * 2
+    assert snapshot(tmp_path) == before

@@ -284,3 +284,36 @@ def test_a_stale_fix_through_the_command(tmp_path: Path, fixes: dict[str, Fix]) 
         f"{COMMA_CA_LINE}\n"
         "Đã kiểm tra 6 tệp: 1 lỗi.\n"), "")
     assert snapshot(tmp_path) == before
+
+
+def test_fixes_that_keep_coming_stop_after_a_few_rounds(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A rule whose fix reveals a new fix every time (a bug) cannot make sua loop."""
+    from kehoach_cli.commands import sua as sua_module
+
+    root = make_repo(tmp_path)
+    calls: list[int] = []
+
+    def check(root: Path, *args: Any, **kwargs: Any) -> CheckOutcome:
+        outcome = engine.check_repo(root, *args, **kwargs)
+        calls.append(1)
+        at = Position(1, len(calls))
+        outcome.problems = [Problem(CA, at, "lỗi giả", fix=Edit(at, "", "#"))]
+        return outcome
+
+    monkeypatch.setattr(sua_module, "check_repo", check)
+    code, out, _ = run_cli(["sua"], cwd=root)
+    assert code == 1
+    assert out.splitlines()[:6] == [
+        *(f"{CA}:1:{n}: đã sửa: '' → #" for n in range(1, 6)),
+        "Đã sửa 5 chỗ trong 1 tệp; còn 1 lỗi cần sửa tay.",
+    ]
+    assert (root / CA).read_text(encoding="utf-8").startswith("#####don_vi")
+    assert len(calls) == 6
+
+
+def test_sua_with_c(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, results={"cong-an/2026-Q1": COMMA_CA})
+    code, out, _ = run_cli(["-C", str(root), "sua", CA], cwd=tmp_path)
+    assert (code, out.splitlines()[0]) == (0, f"{CA}:7:27: đã sửa: 2,5 → 2.5")

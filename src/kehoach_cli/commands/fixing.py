@@ -23,6 +23,7 @@ from ..vocab.fixes import FixResult
 from ..vocab.problems import Edit, Problem, Rename
 
 BOM = b"\xef\xbb\xbf"
+LINK = "đây là liên kết tượng trưng (symbolic link), không phải tệp thật; không sửa qua liên kết"
 
 
 def apply_fixes(
@@ -68,6 +69,8 @@ def _edit_file(
     pending: dict[str, bytes] | None,
 ) -> list[tuple[int, FixResult]]:
     target = root / path
+    if target.is_symlink():
+        return [(i, FixResult(p, LINK)) for i, p, _ in items]
     try:
         raw = pending[path] if pending is not None and path in pending else target.read_bytes()
     except OSError:
@@ -152,6 +155,8 @@ def _rename(
         return FixResult(problem, f"tên mới '{shown_text(rename.new_path)}' nằm ngoài kho kế "
                                   "hoạch")
     source, target = root / problem.path, root.joinpath(*new.parts)
+    if source.is_symlink():
+        return FixResult(problem, LINK)
     if not os.path.lexists(source):
         return FixResult(problem, "không còn tệp này (có thể đã đổi tên hay xóa)")
     free = (

@@ -317,3 +317,50 @@ def test_temporary_files_are_hidden_from_the_repo_scan(
     write_atomic(tmp_path / "2026-Q2.yaml", b"x")
     [name] = used
     assert name.startswith(".2026-Q2.yaml.") and name.endswith(".tmp")
+
+
+# ---------------------------------------------------------------- rename_new
+
+
+def test_rename_new_renames(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_bytes(b"x")
+    assert store.rename_new(tmp_path / "a.yml", tmp_path / "sub" / "a.yaml") is True
+    assert _names(tmp_path) == ["sub"]
+    assert (tmp_path / "sub" / "a.yaml").read_bytes() == b"x"
+
+
+def test_rename_new_never_replaces_a_file(tmp_path: Path) -> None:
+    (tmp_path / "a.yml").write_bytes(b"x")
+    (tmp_path / "a.yaml").write_bytes(b"y")
+    assert store.rename_new(tmp_path / "a.yml", tmp_path / "a.yaml") is False
+    assert [(p.name, p.read_bytes()) for p in sorted(tmp_path.iterdir())] == [
+        ("a.yaml", b"y"), ("a.yml", b"x")]
+
+
+def test_rename_new_changes_the_case_only(tmp_path: Path) -> None:
+    (tmp_path / "Q1.YAML").write_bytes(b"x")
+    assert store.rename_new(tmp_path / "Q1.YAML", tmp_path / "Q1.yaml") is True
+    assert _names(tmp_path) == ["Q1.yaml"]
+
+
+def test_rename_new_without_hard_links(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_links(*_: Any) -> None:
+        raise OSError(errno.EPERM, "Operation not permitted")
+
+    monkeypatch.setattr(os, "link", no_links)
+    (tmp_path / "a.yml").write_bytes(b"x")
+    assert store.rename_new(tmp_path / "a.yml", tmp_path / "a.yaml") is True
+    assert _names(tmp_path) == ["a.yaml"]
+
+
+def test_rename_new_says_why_it_failed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def refused(*_: Any) -> None:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "link", refused)
+    monkeypatch.setattr(os, "rename", refused)
+    (tmp_path / "a.yml").write_bytes(b"x")
+    with pytest.raises(WriteError) as caught:
+        store.rename_new(tmp_path / "a.yml", tmp_path / "a.yaml")
+    assert "không ghi được" in caught.value.message and "không có quyền ghi" in caught.value.message
+    assert _names(tmp_path) == ["a.yml"]

@@ -87,6 +87,23 @@ def validate_cmd(
     raise typer.Exit(validate(State.start, paths or [], fmt, base=base, account=account))
 
 
+@app.command("sua")
+def sua_cmd(
+    paths: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(metavar="[TỆP...]", help="Chỉ sửa các tệp/thư mục này."),
+    ] = None,
+    dry_run: Annotated[
+        bool,
+        typer.Option("--xem", help="Chỉ in những chỗ sẽ sửa, không ghi tệp nào."),
+    ] = False,
+) -> None:
+    """Tự sửa những lỗi chắc chắn biết cách sửa (như 2,5 → 2.5), rồi kiểm tra lại."""
+    from .commands.sua import sua
+
+    raise typer.Exit(sua(State.start, paths or [], dry_run=dry_run))
+
+
 Quarter = Annotated[
     int,
     typer.Option("--quy", metavar="1-4", help="Quý (1 đến 4)."),

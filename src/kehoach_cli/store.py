@@ -152,3 +152,60 @@ def write_new(path: Path, data: bytes) -> bool:
     _sync_folder(path.parent)
     return True
 
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def rename_new(path: Path, new_path: Path) -> bool:
+    """Rename ``path`` to ``new_path`` only if no other file has that name; False when
+    one does (nothing is changed then).
+
+    A rename that only changes the case of letters (Cong-An.yaml → cong-an.yaml) goes
+    through a temporary name, so that it works on the case-insensitive file systems of
+    Windows and macOS, where the new name already "exists" as the old file. Elsewhere the
+    file is hard-linked to its new name (which fails if the name is taken, so an existing
+    file is never replaced) and the old name removed; without hard links (FAT, some
+    network shares) it is renamed after a last look that the name is free.
+    """
+    try:
+        if os.path.lexists(new_path) and not _same_file(path, new_path):
+            return False
+        new_path.parent.mkdir(parents=True, exist_ok=True)
+        if os.path.lexists(new_path):  # the same file under another case
+            fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp",
+                                            dir=path.parent)
+            os.close(fd)
+            tmp = Path(tmp_name)
+            os.replace(path, tmp)
+            try:
+                if os.path.lexists(new_path):  # a case-sensitive system after all
+                    os.replace(tmp, path)
+                    return False
+                os.rename(tmp, new_path)
+            except BaseException:
+                with contextlib.suppress(OSError):
+                    if tmp.exists() and not path.exists():
+                        os.replace(tmp, path)
+                raise
+        else:
+            try:
+                os.link(path, new_path)
+            except FileExistsError:
+                return False
+            except OSError:
+                if os.path.lexists(new_path):
+                    return False
+                os.rename(path, new_path)
+            else:
+                os.unlink(path)
+    except OSError as exc:
+        raise _failed(new_path, exc) from exc
+    _sync_folder(new_path.parent)
+    if new_path.parent != path.parent:
+        _sync_folder(path.parent)
+    return True

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from tests.load.yaml_cases import BILLION_LAUGHS, PARSERS, load, one_error, problems
 
-from kehoach_cli.vocab.problems import Position
+from kehoach_cli.vocab.problems import Edit, Position
 
 # ---------------------------------------------------------------- anchors, aliases, bombs
 
@@ -103,3 +103,32 @@ def test_one_explicit_document_is_fine(fast: bool, text: str) -> None:
 def test_an_empty_document_has_no_data(fast: bool, text: str) -> None:
     doc = load(text, fast)
     assert (doc.data, doc.problems) == (None, [])
+
+
+# ---------------------------------------------------------------- certain fixes
+
+
+@PARSERS
+@pytest.mark.parametrize(("text", "at", "old", "new"), [
+    ("a: {gia_tri: 2,5}\n", Position(1, 14), "2,5", "2.5"),
+    ("ghi_chu: Đường ấy\nb:\n  c: {gia_tri: -12,50}\r\n", Position(3, 16), "-12,50", "-12.50"),
+    ("a: {gia_tri: 2,5, b: 1}\n", Position(1, 14), "2,5", "2.5"),
+])
+def test_the_decimal_comma_carries_its_fix(
+    fast: bool, text: str, at: Position, old: str, new: str
+) -> None:
+    (problem,) = load(text, fast).problems
+    assert (problem.pos, problem.fix) == (at, Edit(at, old, new))
+
+
+@PARSERS
+def test_a_decimal_comma_with_a_space_has_no_certain_fix(fast: bool) -> None:
+    (problem,) = load("a: {gia_tri: 2, 5}\n", fast).problems
+    assert problem.message.startswith("số thập phân viết bằng dấu phẩy (2,5)")
+    assert problem.fix is None
+
+
+@PARSERS
+def test_other_fatal_problems_have_no_fix(fast: bool) -> None:
+    (problem,) = load("a: 1\n---\nb: 2\n", fast).problems
+    assert problem.fix is None

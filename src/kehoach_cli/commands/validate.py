@@ -60,6 +60,26 @@ def _selected(problem: Problem, targets: list[str]) -> bool:
     )
 
 
+def select(
+    problems: list[Problem], outcome: CheckOutcome, targets: list[str]
+) -> tuple[list[Problem], int]:
+    """The problems of the selected files or folders (all with no ``targets``) and how
+    many files were checked among them."""
+    if not targets:
+        return problems, outcome.files_checked
+    files = sum(1 for f in outcome.files if any(_within(f, t) for t in targets))
+    problems = [p for p in problems if _selected(p, targets)]
+    if outcome.plan is None and not any(
+        p.path.startswith("plan/") for p in problems
+    ) and any(p.path.startswith("plan/") and p.is_error for p in outcome.problems):
+        problems.append(
+            error("plan/plan.yaml", _START,
+                  "kế hoạch (thư mục plan/) đang có lỗi nên chưa kiểm tra được đầy đủ; "
+                  "chạy 'kehoach validate' để xem", PLAN_INCOMPLETE.id)
+        )
+    return problems, files
+
+
 def validate(
     start: Path,
     paths: Sequence[str] = (),
@@ -86,23 +106,11 @@ def validate(
         root, today or current_day(), fast=fast, need_results=False
     )
     problems = outcome.problems
-    files = outcome.files_checked
-    if targets:
-        files = sum(1 for f in outcome.files if any(_within(f, t) for t in targets))
     if base is not None:
         from ..check.changes import check_change
 
         problems = sorted([*problems, *check_change(root, base, account, outcome)],
                           key=Problem.sort_key)
-    if targets:
-        problems = [p for p in problems if _selected(p, targets)]
-        if outcome.plan is None and not any(
-            p.path.startswith("plan/") for p in problems
-        ) and any(p.path.startswith("plan/") and p.is_error for p in outcome.problems):
-            problems.append(
-                error("plan/plan.yaml", _START,
-                      "kế hoạch (thư mục plan/) đang có lỗi nên chưa kiểm tra được đầy đủ; "
-                      "chạy 'kehoach validate' để xem", PLAN_INCOMPLETE.id)
-            )
-    problems_out.write(problems, files, fmt, out)
+    problems, files = select(problems, outcome, targets)
+    problems_out.write(problems, files, fmt, out, note_fixes=True)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK

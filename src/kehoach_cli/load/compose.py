@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..vocab.numbers import format_number
-from ..vocab.problems import Position, Problem, error, warning
+from ..vocab.problems import Edit, Position, Problem, error, warning
+from .fatal import FixableFatal
 from .positions import Path, Positions
 from .rules import CHARACTER, DUPLICATE_KEY, ENCODING, MISREAD
 from .scalars import INT, Fatal, describe_tag, refused_tag, scalar, tag_name
@@ -266,11 +267,18 @@ class Builder:
             and not value.style and value.tag is None
             and key.start_mark.line == number.end_mark.line
         ):
-            raise Fatal(
-                self._pos(number),
+            message = (
                 f"số thập phân viết bằng dấu phẩy ({number.value},{key.value}); trong YAML dấu "
-                f"phẩy ngăn cách các mục — hãy dùng dấu chấm: {number.value}.{key.value}",
+                f"phẩy ngăn cách các mục — hãy dùng dấu chấm: {number.value}.{key.value}"
             )
+            # Certain only when the file holds exactly "2,5" (no space after the comma).
+            written = f"{number.value},{key.value}"
+            start, end = number.start_mark, key.end_mark
+            line = self.lines[start.line] if start.line < len(self.lines) else ""
+            if end.line == start.line and line[start.column : end.column] == written:
+                fix = Edit(self._pos(number), written, f"{number.value}.{key.value}")
+                raise FixableFatal(self._pos(number), message, fix)
+            raise Fatal(self._pos(number), message)
 
     def _check_cut_comment(self, event: Any, path: Path, value: str) -> None:
         """``ghi_chu: Chưa có số liệu của thôn #3``: YAML reads ' #3' as a comment, and

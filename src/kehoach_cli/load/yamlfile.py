@@ -24,6 +24,7 @@ from typing import Any
 
 from ..vocab.problems import Problem, error
 from .compose import Builder
+from .fatal import FixableFatal
 from .parse_errors import parse_error
 from .positions import Positions
 from .scalars import Fatal
@@ -81,7 +82,10 @@ def parse_text(path: str, text: str, *, fast: bool = False) -> YamlDocument:
     try:
         data = builder.document()
     except Fatal as fatal:
-        return YamlDocument(path, None, builder.positions, [error(path, fatal.pos, fatal.message)])
+        # A FixableFatal carries its certain fix into the problem (kehoach sua applies it).
+        fix = fatal.fix if isinstance(fatal, FixableFatal) else None
+        return YamlDocument(path, None, builder.positions,
+                            [error(path, fatal.pos, fatal.message, fix=fix)])
     except Exception as exc:  # both parsers signal syntax errors with their own classes
         if fast:
             return parse_text(path, text, fast=False)

@@ -70,11 +70,33 @@ def to_json(problems: Sequence[Problem]) -> str:
     )
 
 
-def write(problems: Sequence[Problem], files_checked: int, fmt: str, out: TextIO) -> None:
+def fixable_note(problems: Sequence[Problem]) -> str | None:
+    """'2 lỗi có thể sửa tự động: chạy kehoach sua.', or None when no problem has a fix."""
+    errors = sum(1 for p in problems if p.fix is not None and p.is_error)
+    warnings = sum(1 for p in problems if p.fix is not None and not p.is_error)
+    if not errors and not warnings:
+        return None
+    parts = []
+    if errors:
+        parts.append(f"{errors} lỗi")
+    if warnings:
+        parts.append(f"{warnings} cảnh báo")
+    return f"{' và '.join(parts)} có thể sửa tự động: chạy kehoach sua."
+
+
+def write(
+    problems: Sequence[Problem], files_checked: int, fmt: str, out: TextIO,
+    *, note_fixes: bool = False,
+) -> None:
+    """The problems in ``fmt``. With ``note_fixes`` (validate), the text summary line
+    ends by saying how many of them ``kehoach sua`` can fix (the GitHub and JSON outputs
+    are left as they are)."""
     if fmt == "json":
         out.write(to_json(problems) + "\n")
         return
     line = github_line if fmt == "github" else text_line
     for problem in problems:
         out.write(line(problem) + "\n")
-    out.write(summary(problems, files_checked) + "\n")
+    last = summary(problems, files_checked)
+    note = fixable_note(problems) if note_fixes and fmt == "text" else None
+    out.write(f"{last} {note}\n" if note else f"{last}\n")

@@ -260,23 +260,28 @@ class Builder:
         return None
 
     def _check_decimal_comma(self, number: Any, key: Any, value: Any) -> None:
-        """``{gia_tri: 2,5}``: a Vietnamese decimal comma splits the entry in two."""
+        """``{gia_tri: 2,5}`` (or ``2,5%``): a Vietnamese decimal comma splits the entry in
+        two."""
+        decimals = key.value.removesuffix("%").rstrip()
         if (
-            not key.style and key.value.isdigit() and key.value.isascii()
+            not key.style and decimals.isdigit() and decimals.isascii()
             and type(value).__name__ == "ScalarEvent" and value.value == ""
             and not value.style and value.tag is None
             and key.start_mark.line == number.end_mark.line
         ):
+            written = f"{number.value},{key.value}"
+            form = f"{number.value}.{decimals}"
+            percent = (" và bỏ dấu % (đơn vị tính đã ghi trong kế hoạch)"
+                       if decimals != key.value else "")
             message = (
-                f"số thập phân viết bằng dấu phẩy ({number.value},{key.value}); trong YAML dấu "
-                f"phẩy ngăn cách các mục — hãy dùng dấu chấm: {number.value}.{key.value}"
+                f"số thập phân viết bằng dấu phẩy ({written}); trong YAML dấu phẩy ngăn cách "
+                f"các mục — hãy dùng dấu chấm{percent}: {form}"
             )
             # Certain only when the file holds exactly "2,5" (no space after the comma).
-            written = f"{number.value},{key.value}"
             start, end = number.start_mark, key.end_mark
             line = self.lines[start.line] if start.line < len(self.lines) else ""
             if end.line == start.line and line[start.column : end.column] == written:
-                fix = Edit(self._pos(number), written, f"{number.value}.{key.value}")
+                fix = Edit(self._pos(number), written, form)
                 raise FixableFatal(self._pos(number), message, fix)
             raise Fatal(self._pos(number), message)
 

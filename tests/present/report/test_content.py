@@ -300,10 +300,27 @@ def test_chart_follows_the_table(doc: ReportDocument) -> None:
     images = [b for b in doc.body if isinstance(b, Image)]
     assert len(images) == 1
     assert images[0].caption == (
-        "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý II năm 2026"
+        "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu (số thứ tự theo Bảng 1), "
+        "quý II năm 2026"
     )
     assert images[0].png_bytes().startswith(b"\x89PNG")
     assert images[0].width_mm == 160
+
+
+def test_the_chart_has_its_figures_in_words_for_a_screen_reader(doc: ReportDocument) -> None:
+    alt = (
+        "Tỷ lệ đạt so với mục tiêu năm — 1. Tỷ lệ hồ sơ được giải quyết trực tuyến: 96,1%; "
+        "2. Tỷ lệ thôn được phủ sóng 4G: 87,5%; 3. Thời gian giải quyết hồ sơ bình quân: "
+        "120%; 4. Số lớp tập huấn kỹ năng số: 75%, dự báo cuối năm 150%; 5. Số doanh nghiệp "
+        "bán hàng trên sàn thương mại điện tử: chưa có số liệu; 6. Số camera an ninh kết nối: "
+        "104%."
+    )
+    (image,) = [b for b in doc.body if isinstance(b, Image)]
+    assert image.alt == alt
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    (doc_pr,) = document.element.body.xpath(".//wp:docPr")
+    assert doc_pr.get("descr") == alt
+    assert doc_pr.get("title") == image.caption
 
 
 def test_table_without_sections_has_no_group_rows(tmp_path: Path) -> None:

@@ -103,7 +103,8 @@ def test_sections_in_order(words: str) -> None:
         "I. KẾT QUẢ THỰC HIỆN",
         "1. Kết quả thực hiện các chỉ tiêu",
         "Bảng 1. Kết quả thực hiện các chỉ tiêu quý II năm 2026",
-        "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu, quý II năm 2026",
+        "Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của các chỉ tiêu (số thứ tự theo Bảng 1), "
+        "quý II năm 2026",
         "2. Kết quả thực hiện các nhiệm vụ",
         "3. Tình hình gửi báo cáo của các đơn vị",
         "II. TỒN TẠI, HẠN CHẾ",

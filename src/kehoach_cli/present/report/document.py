@@ -75,6 +75,7 @@ class Image:
     png: bytes | Callable[[], bytes]
     width_mm: float
     caption: str = ""
+    alt: str = ""  # the picture in words, for readers who cannot see it
 
     def png_bytes(self) -> bytes:
         return self.png if isinstance(self.png, bytes) else self.png()

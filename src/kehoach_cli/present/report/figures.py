@@ -17,6 +17,7 @@ from .chart import Bar, render_chart
 from .document import Column, Image, Table, TableRow
 
 NO_FIGURE = "—"
+NO_FIGURE_WORDS = "chưa có số liệu"
 OTHER_TARGETS = "Các chỉ tiêu khác"
 
 
@@ -195,8 +196,21 @@ def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) 
             f"{format_number(len(q.targets))} chỉ tiêu)"
         )
     caption = (
-        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which}, quý "
+        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which} (số thứ tự theo Bảng 1), quý "
         f"{roman(q.period.quarter)} năm {q.period.year}"
     )
-    png = chart if chart is not None else render_chart(chart_bars(q))
-    return Image(png, width_mm=160, caption=caption)
+    bars = chart_bars(q)
+    png = chart if chart is not None else render_chart(bars)
+    return Image(png, width_mm=160, caption=caption, alt=chart_alt(bars))
+
+
+def chart_alt(bars: Sequence[Bar]) -> str:
+    """The chart in words: each bar's label and figure (and its year-end forecast), as a
+    screen reader reads Word's alternative text."""
+    parts = []
+    for bar in bars:
+        figure = NO_FIGURE_WORDS if bar.ratio is None else format_percent(bar.ratio)
+        if bar.projected is not None:
+            figure += f", dự báo cuối năm {format_percent(bar.projected)}"
+        parts.append(f"{bar.label}: {figure}")
+    return "Tỷ lệ đạt so với mục tiêu năm — " + "; ".join(parts) + "."

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, Final
 
 from docx.document import Document as _DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from kehoach_cli.present.report.document import (
@@ -316,7 +317,12 @@ def _image(block: Image, later: list[Callable[[], None]], document: _DocxDocumen
     drawing = _sub(r, "w:drawing")
 
     def place() -> None:
-        drawing.append(document.part.new_pic_inline(io.BytesIO(block.png_bytes()), width=width))
+        inline = document.part.new_pic_inline(io.BytesIO(block.png_bytes()), width=width)
+        if block.alt:  # what a screen reader says, and Word's "Alt Text"
+            for doc_pr in inline.iter(qn("wp:docPr")):
+                doc_pr.set("descr", _one_line(block.alt).strip())
+                doc_pr.set("title", caption)
+        drawing.append(inline)
 
     later.append(place)
     out = [p]

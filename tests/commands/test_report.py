@@ -317,11 +317,69 @@ def test_template_syntax_error(root: Path) -> None:
     before = snapshot(root)
     code, out, err = report(root)
     assert (code, out) == (1, "")
-    assert err == (
-        "templates/bao-cao-quy.md.j2:3:1: lỗi: mẫu báo cáo sai cú pháp jinja2: mẫu kết thúc "
-        "khi khối chưa đóng: thiếu '{% endif %}'\n" + TEMPLATE_FAILED
+    assert err == (  # told at the tag that opened the block, not at the end of the file
+        "templates/bao-cao-quy.md.j2:2:1: lỗi: mẫu báo cáo sai cú pháp jinja2: khối '{% if %}' "
+        "mở ở dòng 2 chưa được đóng: thiếu '{% endif %}'\n" + TEMPLATE_FAILED
     )
     assert snapshot(root) == before
+
+
+def test_an_unclosed_block_among_closed_ones_is_found(root: Path) -> None:
+    write_template(root, "{% for a in [1] %}\n{% if a %}x{% endif %}\n{% if a %}\ny\n"
+                         "{% endfor %}\n")
+    code, _, err = report(root)
+    assert code == 1
+    assert err.splitlines()[0] == (
+        "templates/bao-cao-quy.md.j2:3:1: lỗi: mẫu báo cáo sai cú pháp jinja2: khối "
+        "'{% if %}' mở ở dòng 3 chưa được đóng: thiếu '{% endif %}' trước dòng 5"
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("{{ ten_goii }}", "không có tên 'ten_goii'; có phải ý bạn là 'ten_goi'?"),
+        ("{{ chi_tieu.tongg | so }}", "'chi_tieu' không có 'tongg'; có phải ý bạn là 'tong'?"),
+        ("{{ chi_tieu.tongg }}", "'chi_tieu' không có 'tongg'; có phải ý bạn là 'tong'?"),
+        ("{% for nv in nhiem_vu.tat_ca %}{{ nv.task.tenn }}{% endfor %}",
+         "giá trị kiểu Task không có 'tenn'; có phải ý bạn là 'ten'?"),
+    ],
+)
+def test_a_misspelt_name_is_told_with_the_name_it_was_meant_to_be(
+    root: Path, line: str, message: str
+) -> None:
+    write_template(root, f"Dòng một\n{line}\n")
+    code, out, err = report(root)
+    assert (code, out) == (1, "")
+    assert err == (
+        f"templates/bao-cao-quy.md.j2:2:1: lỗi: mẫu báo cáo dùng tên không có trong dữ liệu "
+        f"báo cáo ({message}); xem danh sách tên trong templates/README.md\n" + TEMPLATE_FAILED
+    )
+
+
+@pytest.mark.parametrize(
+    ("line", "fixed"),
+    [("#II. TỒN TẠI", "“# II. TỒN TẠI”"), ("##1. Kết quả", "“## 1. Kết quả”"),
+     ("####a) Chi tiết", "“### a) Chi tiết” (đề mục chỉ có ba cấp: #, ##, ###)")],
+)
+def test_a_heading_mark_without_its_space_is_refused(root: Path, line: str, fixed: str) -> None:
+    write_template(root, f"# I. KẾT QUẢ\nDòng hai\n{line}\n")
+    code, out, err = report(root)
+    assert (code, out) == (1, "")
+    marks = line[: len(line) - len(line.lstrip("#"))]
+    assert err == (
+        f"templates/bao-cao-quy.md.j2:3:1: lỗi: đề mục “{line}” thiếu dấu cách sau '{marks}': "
+        f"hãy viết {fixed}\n" + TEMPLATE_FAILED
+    )
+
+
+def test_a_template_without_the_chart_does_not_mention_it(root: Path) -> None:
+    source = BUILTIN.read_text(encoding="utf-8").replace("[[bieu_do]]\n", "")
+    write_template(root, source)
+    assert report(root)[0] == 0
+    text = body_text(root / "reports" / "2026-Q2.docx")
+    assert "Biểu đồ 1" not in text
+    assert "(chi tiết tại Bảng 1)" in text
 
 
 @pytest.mark.parametrize(

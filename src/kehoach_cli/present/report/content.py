@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
@@ -42,7 +43,13 @@ from .figures import (
     has_chart,
     targets_table,
 )
-from .templating import Placeholder, join_vietnamese, render_template, running_date
+from .templating import (
+    Placeholder,
+    join_vietnamese,
+    render_template,
+    running_date,
+    template_source,
+)
 
 TASK_STATE_TEXT = {
     "hoan_thanh": "đã hoàn thành",
@@ -146,8 +153,11 @@ def _by_lead_unit(
 
 
 def template_context(
-    plan: Plan, q: QuarterAttainment, report: ReportInput, when: dt.date
+    plan: Plan, q: QuarterAttainment, report: ReportInput, when: dt.date,
+    chart_placed: bool = True,
 ) -> dict[str, Any]:
+    """What the template reads; ``chart_placed``: the template has the chart's [[bieu_do]]
+    (a template without it must not say "và Biểu đồ 1")."""
     p = plan.plan
     period = q.period
     targets = list(q.targets)
@@ -187,7 +197,7 @@ def template_context(
         "co_quan_ban_hanh": p.co_quan.ban_hanh,
         "co_quan_thuong_truc": secretariat.ten if secretariat else p.co_quan_thuong_truc,
         "co_so_lieu": any(s.state != "chua_nop" for s in q.submissions),
-        "co_bieu_do": has_chart(q),
+        "co_bieu_do": has_chart(q) and chart_placed,
         "chi_tieu": {
             "tong": len(targets),
             "dat": q.count_targets("dat"),
@@ -243,8 +253,11 @@ def build_document(
 ) -> ReportDocument:
     p = plan.plan
     q = dataclasses.replace(q, targets=by_section(plan, q.targets))
+    written = re.sub(r"\{#.*?#\}", "", template_source(plan.root).text, flags=re.DOTALL)
+    chart_placed = f"[[{CHART_PLACEHOLDER}]]" in written  # outside the template's comments
     rendered = render_template(
-        plan.root, template_context(plan, q, report, when), _filters(plan), PLACEHOLDERS
+        plan.root, template_context(plan, q, report, when, chart_placed), _filters(plan),
+        PLACEHOLDERS,
     )
     body: list[Block] = []
     for block in rendered.blocks:

@@ -67,12 +67,20 @@ def _refuse_big_format(fmt: Any) -> None:
             _refuse_big_sizes(int(d) for d in _DIGITS_RE.findall(field))
 
 
-def checked_filter(name: str, func: Callable[..., Any]) -> Callable[..., Any]:
+def checked_filter(name: str, func: Callable[..., Any], *, strict: bool = False,
+                   ) -> Callable[..., Any]:  # fmt: skip
     """A filter whose arguments and result are size-checked (``center(300000)``,
-    ``format``…); jinja2's markers (pass_context…) are copied by ``functools.wraps``."""
+    ``format``…); jinja2's markers (pass_context…) are copied by ``functools.wraps``.
+    ``strict`` (kehoach's own filters): a missing name given to it is told as missing,
+    rather than failing inside the filter."""
+    from jinja2 import Undefined
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if strict:
+            for value in (*args, *kwargs.values()):
+                if isinstance(value, Undefined):
+                    value._fail_with_undefined_error()
         if name in _SIZED_FILTERS:
             _refuse_big_sizes([*args[1:], *kwargs.values()])
         elif name == "format":

@@ -155,6 +155,95 @@ def _check_placeholders(src: Source, rendered_text: str, known: Collection[str])
                 )
 
 
+_HEADING_RE = re.compile(r"^(#+)(?=[^#\s])")
+_BLOCK_TAGS = frozenset({"if", "for", "macro", "call", "filter", "block", "with", "raw"})
+
+
+def _check_headings(src: Source, rendered_text: str) -> None:
+    """``#II. TỒN TẠI`` (no space after the mark) would silently become body text. The
+    '#' of data is escaped, so such a line comes from the template itself."""
+    for raw in rendered_text.splitlines():
+        line = " ".join(raw.split())
+        m = _HEADING_RE.match(line)
+        if m:
+            marks = m[1][:3]
+            at_line, at_col = _position_of(src.text, raw.strip()[:40])
+            raise TemplateProblem(
+                src.shown, at_line, at_col,
+                f"đề mục “{line}” thiếu dấu cách sau '{m[1]}': hãy viết "
+                f"“{marks} {line[len(m[1]):]}”" + (
+                    " (đề mục chỉ có ba cấp: #, ##, ###)" if len(m[1]) > 3 else ""),
+            )
+
+
+def _unclosed_block(env: Any, text: str) -> tuple[str, int] | None:
+    """The innermost ``{% if %}``/``{% for %}``… the template never closes, and its line."""
+    try:
+        tokens = list(env.lex(text))
+    except Exception:  # a lexing error is reported by the parser instead
+        return None
+    stack: list[tuple[str, int]] = []
+    after_begin = False
+    for lineno, kind, value in tokens:
+        if kind == "whitespace":
+            continue
+        if kind == "block_begin":
+            after_begin = True
+            continue
+        if after_begin and kind == "name":
+            if value in _BLOCK_TAGS:
+                stack.append((value, lineno))
+            elif value.startswith("end") and stack and stack[-1][0] == value[3:]:
+                stack.pop()
+        after_begin = False
+    return stack[-1] if stack else None
+
+
+def missing_name(context: dict[str, Any]) -> Any:
+    """jinja2's StrictUndefined, saying in Vietnamese which name is missing and where,
+    with the closest name that exists: ``'chi_tieu' không có 'tongg'; có phải ý bạn là
+    'tong'?``."""
+    import dataclasses
+
+    from jinja2 import StrictUndefined, UndefinedError
+    from jinja2.utils import missing
+
+    from ...vocab.suggest import suggest
+
+    owners = {id(value): name for name, value in context.items()}
+
+    def names_of(obj: Any) -> list[str]:
+        if isinstance(obj, dict):
+            return [str(k) for k in obj]
+        if dataclasses.is_dataclass(obj):
+            return [f.name for f in dataclasses.fields(obj)]
+        fields = getattr(type(obj), "model_fields", None)
+        if isinstance(fields, dict):
+            return list(fields)
+        return [n for n in dir(obj) if not n.startswith("_")]
+
+    class Missing(StrictUndefined):
+        __slots__ = ()
+
+        def _fail_with_undefined_error(self, *args: Any, **kwargs: Any) -> Any:
+            if self._undefined_hint:  # the sandbox's refusals carry their own reason
+                return super()._fail_with_undefined_error(*args, **kwargs)
+            name = str(self._undefined_name)
+            obj = self._undefined_obj
+            if obj is missing:
+                raise UndefinedError(f"không có tên '{name}'" + suggest(name, context))
+            owner = owners.get(id(obj))
+            where = f"'{owner}'" if owner else f"giá trị kiểu {type(obj).__name__}"
+            raise UndefinedError(f"{where} không có '{name}'" + suggest(name, names_of(obj)))
+
+    # jinja2 binds str(), len(), ==… to the base class's function: bind them to ours.
+    base = StrictUndefined._fail_with_undefined_error
+    for attr in dir(StrictUndefined):
+        if attr.startswith("__") and getattr(StrictUndefined, attr, None) is base:
+            setattr(Missing, attr, Missing._fail_with_undefined_error)
+    return Missing
+
+
 # --------------------------------------------------------------------------- messages
 
 _JINJA_MESSAGES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
@@ -236,13 +325,13 @@ def render_template(
     placeholders: Collection[str] = (),
 ) -> Rendered:
     """Run the report template in the sandbox and parse what it wrote."""
-    from jinja2 import StrictUndefined, TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateError
 
     src = template_source(root)
     env = sandbox_class()(
         loader=_loader(src.folder),
-        undefined=StrictUndefined,
+        undefined=missing_name(context),
         autoescape=False,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -252,7 +341,8 @@ def render_template(
         cache_size=0,
     )
     env.filters = {
-        name: checked_filter(name, func) for name, func in {**env.filters, **filters}.items()
+        name: checked_filter(name, func, strict=name in filters)
+        for name, func in {**env.filters, **filters}.items()
     }
     try:
         template = env.get_template(TEMPLATE_NAME)
@@ -267,10 +357,22 @@ def render_template(
         shown = src.shown
         if exc.filename and exc.filename != str(src.path):
             shown = _shown_in(src.folder, Path(exc.filename))
-        raise TemplateProblem(
-            shown, exc.lineno or 1, 1,
-            f"mẫu báo cáo sai cú pháp jinja2: {_vietnamese(exc.message)}",
-        ) from None
+        line, message = exc.lineno or 1, _vietnamese(exc.message)
+        raw = exc.message or ""
+        unclosed = None
+        if shown == src.shown and raw.startswith("Unexpected end of template"):
+            unclosed = _unclosed_block(env, src.text)
+        elif shown == src.shown and "innermost block that needs to be closed" in raw:
+            before = "".join(src.text.splitlines(keepends=True)[: max(line - 1, 0)])
+            unclosed = _unclosed_block(env, before)
+        if unclosed is not None:  # said at the tag that opened the block, not where it ends
+            tag, opened = unclosed
+            until = "" if raw.startswith("Unexpected end") else f" trước dòng {line}"
+            message = (f"khối '{{% {tag} %}}' mở ở dòng {opened} chưa được đóng: thiếu "
+                       f"'{{% end{tag} %}}'{until}")
+            line = opened
+        raise TemplateProblem(shown, line, 1, f"mẫu báo cáo sai cú pháp jinja2: {message}",
+                              ) from None
     except TemplateProblem:
         raise
     except TooSlow as exc:
@@ -310,6 +412,7 @@ def render_template(
             f"mẫu báo cáo gặp lỗi khi chạy ({type(exc).__name__}: {exc})",
         ) from None
     _check_placeholders(src, text, placeholders)
+    _check_headings(src, text)
     return parse_markup(text)
 
 

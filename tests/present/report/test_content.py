@@ -296,6 +296,56 @@ def test_no_note_when_every_figure_is_complete(tmp_path: Path) -> None:
     assert all(not r.cells[3].endswith("*") for r in table(doc).rows if r.kind == "data")
 
 
+def test_what_units_did_is_said_in_their_own_words(tmp_path: Path) -> None:
+    tasks = rr.TASKS.replace("    ten: Vận hành bộ phận một cửa điện tử\n    chu_tri: cong-an\n",
+                             "    ten: Vận hành bộ phận một cửa điện tử\n    chu_tri: cong-an\n"
+                             "    phoi_hop: [van-phong]\n")
+    results = dict(rr.RESULTS)
+    results["cong-an/2026-Q2"] = results["cong-an/2026-Q2"].replace(
+        "  mot-cua: {trang_thai: dang_thuc_hien}",
+        "  mot-cua: {trang_thai: dang_thuc_hien, ket_qua: Tiếp nhận 1.250 hồ sơ trực tuyến.}")
+    results["van-phong/2026-Q2"] = results["van-phong/2026-Q2"].replace(
+        "  tap-huan: {trang_thai: chua_thuc_hien}\n",
+        "  tap-huan: {trang_thai: chua_thuc_hien}\n"
+        "  mot-cua: {trang_thai: dang_thuc_hien, ket_qua: Bố trí 02 máy tính cho bộ phận.}\n")
+    doc = build(rr.write(tmp_path, tasks=tasks, results=results))
+    body = section(doc, H1_2, H1_3)
+    assert body[1:3] == [
+        "- Đã hoàn thành nhiệm vụ “Cập nhật Cổng thông tin điện tử xã” (Văn phòng HĐND và "
+        "UBND xã chủ trì). Kết quả: Đã đăng 40 tin bài.",
+        "- Nhiệm vụ “Vận hành bộ phận một cửa điện tử” (Công an xã chủ trì) đang thực hiện: "
+        "tiếp nhận 1.250 hồ sơ trực tuyến; Văn phòng HĐND và UBND xã phối hợp: bố trí 02 "
+        "máy tính cho bộ phận.",
+    ]
+
+
+def test_the_units_notes_on_their_figures_stand_under_the_table(tmp_path: Path) -> None:
+    results = dict(rr.RESULTS)
+    results["van-phong/2026-Q2"] = results["van-phong/2026-Q2"].replace(
+        "  ho-so-truc-tuyen: {tu_so: 45, mau_so: 50}",
+        '  ho-so-truc-tuyen: {tu_so: 45, mau_so: 50, ghi_chu: "Số ước tính."}').replace(
+        "  phu-song: {gia_tri: 87.5}", '  phu-song: {gia_tri: 87.5, ghi_chu: "Số ước tính"}')
+    results["cong-an/2026-Q2"] = results["cong-an/2026-Q2"].replace(
+        "  camera: {gia_tri: 1300}", '  camera: {gia_tri: 1300, ghi_chu: "Gồm 20 camera của '
+        'hộ dân."}')
+    doc = build(rr.write(tmp_path, results=results))
+    cells = {r.cells[0]: r.cells[3] for r in table(doc).rows if r.kind == "data"}
+    assert (cells["1"], cells["2"], cells["6"]) == ("91,3%* (1)", "87,5% (2)", "1.300 camera (3)")
+    assert table(doc).note.split("\n") == [
+        "(*) Số liệu chưa đủ: mới tổng hợp từ các đơn vị đã báo cáo, còn thiếu số liệu của "
+        "đơn vị nêu tại mục II.",
+        # Several units report ho-so-truc-tuyen: the note says whose it is.
+        "(1) Văn phòng HĐND và UBND xã: Số ước tính.",
+        "(2) Số ước tính.",
+        "(3) Gồm 20 camera của hộ dân.",
+    ]
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    texts = [p.text for p in document.paragraphs]
+    start = texts.index("(*) Số liệu chưa đủ: mới tổng hợp từ các đơn vị đã báo cáo, còn "
+                        "thiếu số liệu của đơn vị nêu tại mục II.")
+    assert texts[start + 1 : start + 4] == table(doc).note.split("\n")[1:]
+
+
 def test_chart_follows_the_table(doc: ReportDocument) -> None:
     images = [b for b in doc.body if isinstance(b, Image)]
     assert len(images) == 1

@@ -119,6 +119,19 @@ def _filters(plan: Plan) -> dict[str, Callable[..., Any]]:
     def date(value: dt.date | None) -> str:
         return "" if value is None else running_date(value)
 
+    def results(nv: TaskAttainment) -> str:
+        """What the units reported they did on a task, in their own words: the lead
+        unit's ``ket_qua``, then each supporting unit's, named ("Trạm Y tế xã phối
+        hợp: …"); '' when nobody wrote any."""
+        parts = []
+        if nv.lead is not None and nv.lead.ket_qua:
+            parts.append(_strip_end(" ".join(nv.lead.ket_qua.split())))
+        for r in nv.support:
+            if r.ket_qua:
+                parts.append(f"{unit_name(r.unit)} phối hợp: "
+                             f"{_lower_first(_strip_end(' '.join(r.ket_qua.split())))}")
+        return "; ".join(parts)
+
     def counts(pairs: Iterable[Sequence[Any]]) -> str:
         """``[(6, "chỉ tiêu đạt"), (0, "…"), (10, "chỉ tiêu chưa đạt")]`` →
         ``6 chỉ tiêu đạt và 10 chỉ tiêu chưa đạt`` (zeros left out)."""
@@ -134,6 +147,7 @@ def _filters(plan: Plan) -> dict[str, Callable[..., Any]]:
         "ten_dv": unit_name,
         "liet_ke": join_vietnamese,
         "dem": counts,
+        "ket_qua": results,
         "bo_dau_cham": _strip_end,
         "chu_thuong_dau": _lower_first,
         "trang_thai_nv": lambda s: TASK_STATE_TEXT.get(s or "chua_bao_cao", str(s)),

@@ -64,7 +64,7 @@ class Table:
     columns: tuple[Column, ...]
     rows: tuple[TableRow, ...]
     caption: str = ""
-    note: str = ""  # printed under the table, in italics ("(*) Số liệu chưa đủ: …")
+    note: str = ""  # printed under the table, in italics, a paragraph per line ("(1) …")
 
 
 @dataclass(frozen=True, slots=True)

@@ -96,15 +96,36 @@ def is_partial(t: TargetAttainment) -> bool:
     return t.value is not None and bool(t.missing_units)
 
 
-def target_row(plan: Plan, number: int, t: TargetAttainment) -> TableRow:
+def unit_notes(plan: Plan, t: TargetAttainment) -> list[str]:
+    """The units' own notes on their figures (``ghi_chu``: "Số ước tính…"), each once;
+    named by unit when several units report the target."""
+    several = len(t.figures) > 1
+    notes: list[str] = []
+    for figure in t.figures:
+        text = " ".join((figure.ghi_chu or "").split()).rstrip(" .;")
+        if not text:
+            continue
+        if several:
+            unit = plan.units.get(figure.unit)
+            text = f"{unit.ten if unit else figure.unit}: {text}"
+        if text not in notes:
+            notes.append(text)
+    return notes
+
+
+def target_row(plan: Plan, number: int, t: TargetAttainment,
+               marks: Sequence[int] = ()) -> TableRow:  # fmt: skip
+    """One target's row; ``marks``: the numbers of its notes under the table."""
     unit = plan.units.get(t.target.chu_tri)
     value = NO_FIGURE if t.value is None else format_value(t.value, t.target.don_vi_tinh)
+    value += PARTIAL_MARK if is_partial(t) else ""
+    value += "".join(f" ({m})" for m in marks)
     return TableRow(
         (
             str(number),
             t.target.ten,
             plan_value(t.target),
-            value + (PARTIAL_MARK if is_partial(t) else ""),
+            value,
             format_percent(t.ty_le_dat) if t.ty_le_dat is not None else NO_FIGURE,
             TARGET_STATE_TEXT[t.state],
             unit.ten if unit else t.target.chu_tri,
@@ -118,6 +139,7 @@ def targets_table(plan: Plan, q: QuarterAttainment) -> Table:
     chains = [section_chain(plan, t.target.muc) for t in q.targets]
     grouped = any(chains)
     rows: list[TableRow] = []
+    notes: list[str] = []  # the units' notes, numbered in the order they first come
     current: tuple[Section, ...] | None = None
     for number, (t, chain) in enumerate(zip(q.targets, chains, strict=True), 1):
         if grouped and chain != current:
@@ -136,13 +158,20 @@ def targets_table(plan: Plan, q: QuarterAttainment) -> Table:
                 for section in opened:
                     rows.append(TableRow((section_label(section),), "group"))
             current = chain
-        rows.append(target_row(plan, number, t))
+        marks = []
+        for text in unit_notes(plan, t):
+            if text not in notes:
+                notes.append(text)
+            marks.append(notes.index(text) + 1)
+        rows.append(target_row(plan, number, t, marks))
     quarter = roman(q.period.quarter)
+    lines = [PARTIAL_NOTE] if any(is_partial(t) for t in q.targets) else []
+    lines += [f"({i}) {text}." for i, text in enumerate(notes, 1)]
     return Table(
         table_columns(q.period.quarter),
         tuple(rows),
         caption=f"Bảng 1. Kết quả thực hiện các chỉ tiêu quý {quarter} năm {q.period.year}",
-        note=PARTIAL_NOTE if any(is_partial(t) for t in q.targets) else "",
+        note="\n".join(lines),
     )
 
 

@@ -281,9 +281,12 @@ def _data_table(block: Table) -> list[Any]:
     for row in block.rows:
         _add_row(tbl, _data_row_cells(row, block, widths), cant_split=True)
     out.append(tbl)
-    if block.note.strip():  # the note also keeps two tables from merging
-        fmt = _Fmt("left", before=40, after=BODY_AFTER_TWIPS)
-        out.append(_text_para(_one_line(block.note).strip(), fmt, _Font(12, italic=True)))
+    notes = [line.strip() for line in block.note.splitlines() if line.strip()]
+    if notes:  # a note also keeps two tables from merging
+        for i, line in enumerate(notes):
+            last = i == len(notes) - 1
+            fmt = _Fmt("left", before=40 if i == 0 else 0, after=BODY_AFTER_TWIPS if last else 0)
+            out.append(_text_para(_one_line(line).strip(), fmt, _Font(12, italic=True)))
         return out
     # A small paragraph after every table: two tables in a row would merge in Word.
     out.append(_para(_Fmt("left", after=BODY_AFTER_TWIPS), _Font(6)))

@@ -129,8 +129,9 @@ def test_a_folder_problem_concerns_the_files_in_it(tmp_path: Path) -> None:
     text = RESULTS["cong-an/2026-Q1"].replace("don_vi: cong-an", "don_vi: cong-ann")
     root = make_repo(tmp_path, results={"cong-ann/2026-Q1": text})
     assert run_cli(["validate", "units/cong-ann/2026-Q1.yaml"], cwd=root) == (1, (
-        "units/cong-ann:1:1: lỗi: thư mục units/cong-ann/ không ứng với đơn vị nào trong "
-        "plan/units.yaml; có phải ý bạn là 'cong-an'?\nĐã kiểm tra 1 tệp: 1 lỗi.\n"), "")
+        "units/cong-ann/2026-Q1.yaml:1:1: lỗi: thư mục units/cong-ann/ không ứng với đơn vị "
+        "nào trong plan/units.yaml; có phải ý bạn là 'cong-an'?\nĐã kiểm tra 1 tệp: 1 lỗi.\n"),
+        "")
 
 
 def test_a_given_file_with_a_broken_plan_says_so(tmp_path: Path) -> None:

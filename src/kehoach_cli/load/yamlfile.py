@@ -25,6 +25,7 @@ from typing import Any
 from ..vocab.problems import Problem, error
 from .compose import Builder
 from .parse_errors import parse_error
+from .pitfalls import scan
 from .positions import Positions
 from .scalars import Fatal
 from .text import decode
@@ -95,6 +96,9 @@ def load_bytes(path: str, raw: bytes, *, fast: bool = False) -> YamlDocument:
     text, problems = decode(path, raw)
     if text is None:
         return YamlDocument(path, None, Positions(), problems)
+    early = scan(path, text)
+    if any(p.is_error for p in early):  # the parser would misread the file: stop here
+        return YamlDocument(path, None, Positions(), problems + early)
     doc = parse_text(path, text, fast=fast)
-    doc.problems[:0] = problems
+    doc.problems[:0] = problems + early
     return doc

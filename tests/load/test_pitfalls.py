@@ -151,3 +151,22 @@ def test_curly_quotes_around_a_whole_value_are_a_warning(fast: bool) -> None:
 def test_ordinary_yaml_is_left_to_the_parser(fast: bool, text: str) -> None:
     doc = load(text, fast)
     assert [p for p in doc.problems if p.rule == "cu-phap"] == []
+
+
+@PARSERS
+@pytest.mark.parametrize(
+    ("text", "line", "col", "char"),
+    [
+        ("a:\u200b 1\nb: 2\n", 1, 3, "\u200b"),
+        ("a:\n  - x\n\u2060 - y\n", 3, 1, "\u2060"),
+    ],
+)
+def test_an_invisible_character_that_breaks_the_syntax_is_named_where_it_stands(
+    fast: bool, text: str, line: int, col: int, char: str
+) -> None:
+    doc = load(text, fast)
+    name = {"\u200b": "U+200B (dấu cách độ rộng 0)", "\u2060": "U+2060 (ký tự nối từ)"}[char]
+    assert problems(doc) == [(line, col, "lỗi",
+                              f"tệp chứa ký tự vô hình {name} ở đây, làm YAML đọc sai cấu trúc "
+                              "của dòng; hãy xóa ký tự đó (thường do sao chép từ web hoặc Word)")]
+    assert doc.problems[0].fix == Edit(Position(line, col), char, "")

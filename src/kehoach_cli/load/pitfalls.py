@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from ..vocab.problems import Edit, Position, Problem, error, warning
 from .rules import CHARACTER, SYNTAX
+from .text import INVISIBLE, describe_char
 
 # Spaces that look like a space but are not one to YAML, with their Vietnamese names.
 SPACE_NAMES = {
@@ -196,7 +197,7 @@ def _glued(path: str, line: _Line) -> Problem | None:
     if line.key is not None:
         return None
     m = _GLUED.fullmatch(line.value)
-    if m is None or m[1] not in _known_keys():
+    if m is None or INVISIBLE.match(m[2]) or m[1] not in _known_keys():
         return None
     colon = Position(line.number, line.value_col + len(m[1]) + 1)
     return error(path, colon,
@@ -235,7 +236,7 @@ def _flow(path: str, line: _Line) -> Problem | None:
         body = entry.strip()
         at = col + lead
         glued = _GLUED.fullmatch(body)
-        if glued and glued[1] in _known_keys():
+        if glued and not INVISIBLE.match(glued[2]) and glued[1] in _known_keys():
             colon = Position(line.number, at + len(glued[1]) + 1)
             return error(path, colon,
                          f"thiếu dấu cách sau dấu ':' của khóa '{glued[1]}'; hãy viết: "
@@ -310,3 +311,19 @@ def _plain_value(path: str, line: _Line, text: str) -> Problem | None:
                        "luôn trong giá trị; nếu chỉ muốn đặt giá trị trong dấu nháy, hãy dùng "
                        f"dấu nháy thẳng: {line.key or '-'}: \"{value[1:-1]}\"", SYNTAX.id)
     return None
+
+
+def invisible_cause(path: str, text: str) -> Problem | None:
+    """For a file the parser refused: the first invisible character in it (U+200B and the
+    like, pasted from the web or Word), which breaks the structure where it stands —
+    pointed at and named, rather than the parser's view of what follows it."""
+    hidden = INVISIBLE.search(text)
+    if hidden is None:
+        return None
+    index = hidden.start()
+    line_start = text.rfind("\n", 0, index) + 1
+    pos = Position(text.count("\n", 0, index) + 1, index - line_start + 1)
+    return error(path, pos,
+                 f"tệp chứa ký tự vô hình {describe_char(hidden[0])} ở đây, làm YAML đọc sai cấu "
+                 "trúc của dòng; hãy xóa ký tự đó (thường do sao chép từ web hoặc Word)",
+                 CHARACTER.id, fix=Edit(pos, hidden[0], ""))

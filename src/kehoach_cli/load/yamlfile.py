@@ -25,7 +25,7 @@ from typing import Any
 from ..vocab.problems import Problem, error
 from .compose import Builder
 from .parse_errors import parse_error
-from .pitfalls import scan
+from .pitfalls import invisible_cause, scan
 from .positions import Positions
 from .scalars import Fatal
 from .text import decode
@@ -87,7 +87,8 @@ def parse_text(path: str, text: str, *, fast: bool = False) -> YamlDocument:
         if fast:
             return parse_text(path, text, fast=False)
         if type(exc).__module__.startswith(("ruamel", "yaml")):
-            return YamlDocument(path, None, builder.positions, [parse_error(path, exc)])
+            cause = invisible_cause(path, text) or parse_error(path, exc)
+            return YamlDocument(path, None, builder.positions, [cause])
         raise
     return YamlDocument(path, data, builder.positions, builder.problems)
 

@@ -311,12 +311,12 @@ def test_ngay_gui_today_or_any_day_of_the_quarter_or_later(tmp_path: Path, sent:
     assert problems_of(tmp_path, results={"van-phong/2026-Q1": text}) == []
 
 
-def test_a_folder_that_names_no_unit_is_reported_once(tmp_path: Path) -> None:
+def test_a_folder_that_names_no_unit_is_reported_once_on_its_file(tmp_path: Path) -> None:
     text = CA1.replace("don_vi: cong-an", "don_vi: cong-ann")
     outcome = run(make_repo(tmp_path, results={"cong-ann/2026-Q1": text}))
     assert shown(outcome) == [
-        "units/cong-ann:1:1: lỗi: thư mục units/cong-ann/ không ứng với đơn vị nào trong "
-        "plan/units.yaml; có phải ý bạn là 'cong-an'?",
+        "units/cong-ann/2026-Q1.yaml:1:1: lỗi: thư mục units/cong-ann/ không ứng với đơn vị nào "
+        "trong plan/units.yaml; có phải ý bạn là 'cong-an'?",
     ]
     assert outcome.plan is not None
     assert "cong-ann" not in outcome.plan.results[Period(2026, 1)]

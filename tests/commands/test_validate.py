@@ -129,8 +129,25 @@ def test_a_folder_problem_concerns_the_files_in_it(tmp_path: Path) -> None:
     text = RESULTS["cong-an/2026-Q1"].replace("don_vi: cong-an", "don_vi: cong-ann")
     root = make_repo(tmp_path, results={"cong-ann/2026-Q1": text})
     assert run_cli(["validate", "units/cong-ann/2026-Q1.yaml"], cwd=root) == (1, (
-        "units/cong-ann:1:1: lỗi: thư mục units/cong-ann/ không ứng với đơn vị nào trong "
-        "plan/units.yaml; có phải ý bạn là 'cong-an'?\nĐã kiểm tra 1 tệp: 1 lỗi.\n"), "")
+        "units/cong-ann/2026-Q1.yaml:1:1: lỗi: thư mục units/cong-ann/ không ứng với đơn vị "
+        "nào trong plan/units.yaml; có phải ý bạn là 'cong-an'?\nĐã kiểm tra 1 tệp: 1 lỗi.\n"),
+        "")
+
+
+def test_windows_paths_to_a_capitals_folder_or_a_notepad_name(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, results={"cong-an/2026-Q1": None,
+                                        "Cong-An/2026-Q1": RESULTS["cong-an/2026-Q1"],
+                                        "van-phong/2026-Q2.yaml.txt": "don_vi: van-phong\n"})
+    assert run_cli(["validate", "units\\Cong-An\\2026-Q1.yaml"], cwd=root) == (1, (
+        "units/Cong-An/2026-Q1.yaml:1:1: lỗi: tên thư mục units/Cong-An/ phải viết đúng mã đơn "
+        "vị trong plan/units.yaml (chữ thường không dấu, nối bằng '-'); hãy đổi tên thư mục "
+        "thành units/cong-an/\nĐã kiểm tra 1 tệp: 1 lỗi. 1 lỗi có thể sửa tự động: chạy "
+        "kehoach sua.\n"), "")
+    assert run_cli(["validate", ".\\units\\van-phong\\2026-Q2.yaml.txt"], cwd=root) == (1, (
+        "units/van-phong/2026-Q2.yaml.txt:1:1: lỗi: tên tệp kết quả phải có dạng "
+        "<năm>-Q<quý>.yaml; tên này có thêm đuôi .txt mà Notepad tự thêm khi lưu; hãy đổi tên "
+        "thành 2026-Q2.yaml\nĐã kiểm tra 0 tệp: 1 lỗi. 1 lỗi có thể sửa tự động: chạy kehoach "
+        "sua.\n"), "")
 
 
 def test_a_given_file_with_a_broken_plan_says_so(tmp_path: Path) -> None:

@@ -21,9 +21,17 @@ def _lines(path: Path) -> list[str]:
 
 
 def build_case(tmp_path: Path, name: str) -> Path:
-    """A copy of good/ with the case's files laid over it and its removals done."""
+    """A copy of good/ with the case's removals done and its files laid over it (removals
+    first: on a case-insensitive file system, units/Phong-Kinh-Te/ written over a copy
+    that still has units/phong-kinh-te/ would land in the old folder)."""
     case = BROKEN / name
     root = copy_good(tmp_path, "repo")
+    for relpath in _lines(case / "remove.txt"):
+        target = root / relpath
+        if target.is_dir():
+            shutil.rmtree(target)
+        else:
+            target.unlink()
     overlay = case / "files"
     if overlay.is_dir():
         for source in sorted(overlay.rglob("*")):
@@ -31,12 +39,6 @@ def build_case(tmp_path: Path, name: str) -> Path:
                 target = root / source.relative_to(overlay)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 shutil.copyfile(source, target)
-    for relpath in _lines(case / "remove.txt"):
-        target = root / relpath
-        if target.is_dir():
-            shutil.rmtree(target)
-        else:
-            target.unlink()
     return root
 
 

@@ -21,7 +21,7 @@ from tests.load.yaml_cases import PARSERS, load, one_error
          "và ngăn cách); hãy thay bằng dấu cách"),
         ('a: "abc\n', 2, 1,
          "lỗi cú pháp YAML: tệp kết thúc khi dấu nháy hoặc ngoặc chưa được đóng"),
-        ("a: b: c\n", 1, 5,
+        ("a: 1\n b: 2\n", 2, 3,
          "lỗi cú pháp YAML: dấu ':' không đúng chỗ; có thể thụt lề sai, hoặc giá trị chứa ': ' "
          "cần đặt trong dấu nháy"),
         ("a:\n  b: 1\n c: 2\n", 3, 2,

@@ -18,7 +18,7 @@ from kehoach_cli.load.repo import (
     rel,
 )
 from kehoach_cli.vocab.periods import Period
-from kehoach_cli.vocab.problems import Problem
+from kehoach_cli.vocab.problems import Problem, Rename
 
 no_symlinks = pytest.mark.skipif(
     sys.platform == "win32", reason="symbolic links need privileges on Windows"
@@ -118,29 +118,89 @@ def test_a_plan_file_that_is_a_folder_is_missing(tmp_path: Path) -> None:
     ]
 
 
-MISNAMED = ("tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml, ví dụ 2026-Q2.yaml")
+MISNAMED = "tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml"
 
 
 @pytest.mark.parametrize(
     ("name", "message"),
     [
-        ("2026-Q2.yml", MISNAMED + "; có phải ý bạn là 2026-Q2.yaml?"),
-        ("2026-q2.yaml", MISNAMED + "; có phải ý bạn là 2026-Q2.yaml?"),
-        ("2026-Q02.yaml", MISNAMED + "; có phải ý bạn là 2026-Q2.yaml?"),
-        ("2026-Q2.YAML", MISNAMED + "; có phải ý bạn là 2026-Q2.yaml?"),
-        ("2026-Q5.yaml", MISNAMED + " (quý 5 không tồn tại; quý từ 1 đến 4)"),
-        ("2026-Q0.yaml", MISNAMED + " (quý 0 không tồn tại; quý từ 1 đến 4)"),
-        ("2026-2.yaml", MISNAMED),
-        ("Q2-2026.yaml", MISNAMED),
-        ("bao-cao.yaml", MISNAMED),
-        ("2026-Q2.yaml.yaml", MISNAMED),
+        ("2026-Q2.yml", "dùng đuôi .yml thay cho .yaml; hãy đổi tên thành 2026-Q2.yaml"),
+        ("2026-q2.yaml", "viết chữ q thường thay cho Q hoa; hãy đổi tên thành 2026-Q2.yaml"),
+        ("2026-Q02.yaml", "viết quý '02' thay cho '2'; hãy đổi tên thành 2026-Q2.yaml"),
+        ("2026-Q2.YAML", "viết hoa đuôi tệp; hãy đổi tên thành 2026-Q2.yaml"),
+        ("Q2-2026.yaml", "đặt quý trước năm; hãy đổi tên thành 2026-Q2.yaml"),
+        ("2026-Q2.yaml.yaml", "có đuôi .yaml hai lần; hãy đổi tên thành 2026-Q2.yaml"),
+        ("2026-Q3.yaml.txt",
+         "có thêm đuôi .txt mà Notepad tự thêm khi lưu; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026-Q3.txt", "dùng đuôi .txt thay cho .yaml; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026-Q3 (1).yaml",
+         "có thêm '(1)' mà máy tự thêm khi sao chép hoặc tải về; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2025-Q4 - Copy.yaml",
+         "có thêm '- Copy' mà máy tự thêm khi sao chép hoặc tải về; hãy đổi tên thành "
+         "2025-Q4.yaml"),
+        ("2026-Q3 - Bản sao.yml",
+         "có thêm '- Bản sao' mà máy tự thêm khi sao chép hoặc tải về, dùng đuôi .yml thay cho "
+         ".yaml; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026 - Q3.yaml", "có dấu cách; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026-Q3 .yaml", "có dấu cách; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026_Q3.yaml", "nối năm và quý bằng '_' thay cho '-'; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026Q3.yaml", "thiếu dấu '-' giữa năm và quý; hãy đổi tên thành 2026-Q3.yaml"),
+        ("2026-Q3", "thiếu đuôi .yaml; hãy đổi tên thành 2026-Q3.yaml"),
+        ("q03_2027.YML",
+         "đặt quý trước năm, nối năm và quý bằng '_' thay cho '-', viết quý '03' thay cho '3', "
+         "viết chữ q thường thay cho Q hoa, dùng đuôi .yml thay cho .yaml, viết hoa đuôi tệp; "
+         "hãy đổi tên thành 2027-Q3.yaml"),
+    ],
+)
+def test_a_near_miss_of_a_result_file_names_the_file_it_should_be(
+    tmp_path: Path, name: str, message: str
+) -> None:
+    root = make_repo(tmp_path, files={f"units/cong-an/{name}": "don_vi: cong-an\n"})
+    found = discover(root)
+    [problem] = found.problems
+    assert shown([problem]) == [f"units/cong-an/{name}:1:1: lỗi: {MISNAMED}; tên này {message}"]
+    assert problem.fix == Rename("units/cong-an/" + message.rsplit(" ", 1)[-1])
+    assert all(p.name != name for p, _, _ in found.results)
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("2026-Q5.yaml", MISNAMED + ", ví dụ 2026-Q2.yaml (quý 5 không tồn tại; quý từ 1 đến 4)"),
+        ("2026-Q0.yaml", MISNAMED + ", ví dụ 2026-Q2.yaml (quý 0 không tồn tại; quý từ 1 đến 4)"),
+        ("2027-q7.yml", MISNAMED + ", ví dụ 2027-Q2.yaml (quý 7 không tồn tại; quý từ 1 đến 4)"),
+        ("2026-2.yaml", MISNAMED + ", ví dụ 2026-Q2.yaml"),
+        ("bao-cao.yaml", MISNAMED + ", ví dụ 2026-Q2.yaml"),
     ],
 )
 def test_misnamed_result_files_are_errors(tmp_path: Path, name: str, message: str) -> None:
     root = make_repo(tmp_path, results={f"cong-an/{name}": "don_vi: cong-an\n"})
     found = discover(root)
     assert shown(found.problems) == [f"units/cong-an/{name}:1:1: lỗi: {message}"]
+    assert found.problems[0].fix is None
     assert all(p.name != name for p, _, _ in found.results)
+
+
+def test_no_rename_when_the_right_name_is_taken(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, results={
+        "cong-an/2026-Q1.yaml": "don_vi: cong-an\n",
+        "cong-an/2026-Q1 (1).yaml": "don_vi: cong-an\n",
+        "cong-an/2026-Q3.yml": "don_vi: cong-an\n",
+        "cong-an/2026-q3.yaml": "don_vi: cong-an\n",
+    })
+    problems = sorted(discover(root).problems, key=Problem.sort_key)
+    assert shown(problems) == [
+        f"units/cong-an/2026-Q1 (1).yaml:1:1: lỗi: {MISNAMED}; tên này có thêm '(1)' mà máy tự "
+        "thêm khi sao chép hoặc tải về; đã có tệp 2026-Q1.yaml trong thư mục này: nếu tệp này là "
+        "bản trùng thì xóa nó, nếu không thì chép phần cần giữ vào 2026-Q1.yaml",
+        f"units/cong-an/2026-Q3.yml:1:1: lỗi: {MISNAMED}; tên này dùng đuôi .yml thay cho .yaml; "
+        "hãy đổi tên thành 2026-Q3.yaml (tệp 2026-q3.yaml cũng là kết quả quý 3/2026: chỉ giữ "
+        "một tệp)",
+        f"units/cong-an/2026-q3.yaml:1:1: lỗi: {MISNAMED}; tên này viết chữ q thường thay cho Q "
+        "hoa; hãy đổi tên thành 2026-Q3.yaml (tệp 2026-Q3.yml cũng là kết quả quý 3/2026: chỉ giữ "
+        "một tệp)",
+    ]
+    assert [p.fix for p in problems] == [None, None, None]
 
 
 def test_misplaced_result_files_and_folders_are_errors(tmp_path: Path) -> None:
@@ -165,17 +225,37 @@ def test_misplaced_result_files_and_folders_are_errors(tmp_path: Path) -> None:
     ]
 
 
-def test_attachments_are_allowed_and_other_files_warned_about(tmp_path: Path) -> None:
+def test_listed_attachments_are_allowed_and_other_files_are_errors(tmp_path: Path) -> None:
     root = make_repo(tmp_path, files={
         "units/cong-an/ghi-chu.md": "ghi chú\n",
+        "units/cong-an/README.md": "ghi chú\n",
         "units/cong-an/bien-ban.pdf": b"%PDF-1.4",
+        "units/cong-an/Bien-Ban.PDF": b"%PDF-1.4",
         "units/cong-an/so-lieu.xlsx": b"PK",
+        "units/cong-an/2026-Q2.xlsx": b"PK",
+        "units/cong-an/2026-Q2.docx": b"PK",
+        "units/cong-an/anh.jpg": b"\xff\xd8\xff",
+        "units/cong-an/ghi-chu.txt": "ghi chú\n",
+        "units/cong-an/Thumbs.db": b"x",
+        "units/cong-an/desktop.ini": b"x",
         "units/cong-an/so-lieu.csv": "a,b\n",
+        "units/cong-an/2026-Q2.json": "{}\n",
         "units/README.md": "hướng dẫn\n",
     })
     assert shown(discover(root).problems) == [
-        "units/cong-an/so-lieu.csv:1:1: cảnh báo: tệp không phải YAML trong thư mục đơn vị; "
-        "kehoach bỏ qua tệp này",
+        f"units/cong-an/{name}:1:1: lỗi: tệp lạ trong thư mục đơn vị; thư mục này chỉ chứa tệp "
+        "kết quả <năm>-Q<quý>.yaml và tệp đính kèm (.pdf, .doc, .docx, .xls, .xlsx, .jpg, .jpeg, "
+        ".png, .md, .txt); nếu đây là tệp kết quả, hãy đặt tên dạng <năm>-Q<quý>.yaml, nếu "
+        "không thì chuyển nó ra khỏi units/cong-an/"
+        for name in ("2026-Q2.json", "so-lieu.csv")
+    ]
+
+
+def test_a_near_miss_directly_in_units_is_misplaced(tmp_path: Path) -> None:
+    root = make_repo(tmp_path, files={"units/2026-Q3.yaml.txt": "don_vi: cong-an\n"})
+    assert shown(discover(root).problems) == [
+        "units/2026-Q3.yaml.txt:1:1: lỗi: tệp kết quả đặt sai chỗ; cần đặt trong thư mục của đơn "
+        "vị: units/<mã-đơn-vị>/<năm>-Q<quý>.yaml",
     ]
 
 

@@ -151,7 +151,7 @@ def test_escaped_control_characters_are_errors_at_the_escape(fast: bool) -> None
 def test_invisible_characters_are_errors(fast: bool) -> None:
     doc = load("ma: cong\u200b-an\n", fast)
     assert problems(doc) == [
-        (1, 9, "lỗi", "giá trị chứa ký tự vô hình U+200B (zero width space); hãy xóa ký tự đó "
+        (1, 9, "lỗi", "giá trị chứa ký tự vô hình U+200B (dấu cách độ rộng 0); hãy xóa ký tự đó "
                       "(thường do sao chép từ web hoặc Word)"),
     ]
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..vocab.periods import Period
-from ..vocab.problems import START, Problem, error, warning
+from ..vocab.problems import START, Problem, Rename, error, warning
+from .names import NearName, near_result_name
 from .positions import Positions
 from .rules import FILE
 from .text import shown_text
@@ -76,6 +77,8 @@ class RepoFiles:
     results: list[tuple[Path, str, Period]]  # path, unit folder, period
     reports: list[tuple[Path, Period]]
     unit_dirs: list[str] = field(default_factory=list)
+    # unit folder -> every file and folder in it (repo-relative), hidden ones aside
+    unit_files: dict[str, list[str]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
 
@@ -186,6 +189,17 @@ def _unsafe_name(name: str) -> str | None:
     return shown_text(name, 80).replace(":", "\\x3a")
 
 
+# Files a unit folder may hold beside its result files, which kehoach does not read
+# (docs/bo-sung-hop-dong.md lists them): attachments by extension, the files Windows
+# itself writes into folders, and hidden files (a name starting with '.': .gitkeep,
+# editors' lock and swap files).
+ATTACHMENT_SUFFIXES = (".pdf", ".doc", ".docx", ".xls", ".xlsx", ".jpg", ".jpeg", ".png",
+                       ".md", ".txt")
+SYSTEM_FILES = ("desktop.ini", "thumbs.db")
+_ATTACHMENTS_SHOWN = ", ".join(ATTACHMENT_SUFFIXES)
+MISNAMED = "tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml"
+
+
 def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
     relpath = rel(root, entry)
     problems = found.problems
@@ -202,20 +216,61 @@ def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
                               "trong units/; cần thư mục và tệp thật", FILE.id))
         return
     if entry.is_file():
-        if entry.name.lower().endswith(YAML_SUFFIXES):
+        if entry.name.lower().endswith(YAML_SUFFIXES) or near_result_name(entry.name):
             problems.append(
                 error(relpath, START, "tệp kết quả đặt sai chỗ; cần đặt trong thư mục của đơn "
                       "vị: units/<mã-đơn-vị>/<năm>-Q<quý>.yaml", FILE.id)
             )
         return
     found.unit_dirs.append(entry.name)
-    for path in sorted(entry.iterdir(), key=lambda p: p.name):
-        _discover_result(root, entry.name, path, found)
+    entries = sorted(entry.iterdir(), key=lambda p: p.name)
+    folder = _Folder(entry.name, {p.name for p in entries})
+    found.unit_files[entry.name] = [rel(root, p) for p in entries
+                                    if not _is_hidden(p.name) and _unsafe_name(p.name) is None]
+    for path in entries:
+        near = near_result_name(path.name)
+        if (near is not None and near.right is not None and not _is_hidden(path.name)
+                and path.is_file()):
+            folder.claims.setdefault(near.right, []).append(path.name)
+    for path in entries:
+        _discover_result(root, folder, path, found)
 
 
-def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> None:
+@dataclass(slots=True)
+class _Folder:
+    """A unit folder: its name, every name in it, and which near misses stand for which
+    result file name (two near misses of one name: neither rename is certain)."""
+
+    unit: str
+    names: set[str]
+    claims: dict[str, list[str]] = field(default_factory=dict)
+
+
+def _near_miss(relpath: str, folder: _Folder, near: NearName) -> Problem:
+    right = near.right
+    if right is None:
+        return error(relpath, START, f"{MISNAMED}, ví dụ {near.year}-Q2.yaml (quý "
+                     f"{near.quarter} không tồn tại; quý từ 1 đến 4)", FILE.id)
+    name = relpath.rsplit("/", 1)[-1]
+    message = f"{MISNAMED}; tên này {', '.join(near.reasons)}"
+    others = [n for n in folder.claims.get(right, []) if n != name]
+    if right in folder.names:
+        message += (f"; đã có tệp {right} trong thư mục này: nếu tệp này là bản trùng thì "
+                    f"xóa nó, nếu không thì chép phần cần giữ vào {right}")
+        return error(relpath, START, message, FILE.id)
+    message += f"; hãy đổi tên thành {right}"
+    if others:
+        message += (f" (tệp {', '.join(others)} cũng là kết quả quý {near.quarter}/{near.year}: "
+                    "chỉ giữ một tệp)")
+        return error(relpath, START, message, FILE.id)
+    return error(relpath, START, message, FILE.id,
+                 fix=Rename(f"units/{folder.unit}/{right}"))
+
+
+def _discover_result(root: Path, folder: _Folder, path: Path, found: RepoFiles) -> None:
     relpath = rel(root, path)
     problems = found.problems
+    unit = folder.unit
     name = path.name
     if _is_hidden(name):
         return
@@ -239,31 +294,24 @@ def _discover_result(root: Path, unit: str, path: Path, found: RepoFiles) -> Non
                                   "đơn vị; tệp kết quả cần đặt trực tiếp trong "
                                   f"units/{unit}/", FILE.id))
         return
-    if looks_yaml and not path.is_file():
+    near = near_result_name(name)
+    if (looks_yaml or near) and not path.is_file():
         problems.append(error(relpath, START, "đây không phải tệp thông thường (có thể là ống "
                               "dẫn hay thiết bị); cần một tệp văn bản .yaml", FILE.id))
         return
-    if not looks_yaml:
-        if name.lower().endswith((".md", ".txt", ".pdf", ".docx", ".xlsx", ".doc")):
-            return  # attachments and notes are allowed beside the result files
-        problems.append(warning(relpath, START, "tệp không phải YAML trong thư mục đơn vị; "
-                                "kehoach bỏ qua tệp này", FILE.id))
-        return
-    stem, _, suffix = name.rpartition(".")
-    period = Period.parse(stem)
-    if suffix != "yaml" or period is None:
-        m = PERIOD_LIKE_RE.match(stem)
-        hint = ""
-        if m and not 1 <= int(m[2]) <= 4:
-            hint = f" (quý {m[2]} không tồn tại; quý từ 1 đến 4)"
-        elif m:
-            hint = f"; có phải ý bạn là {m[1]}-Q{int(m[2])}.yaml?"
-        problems.append(
-            error(relpath, START, "tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml, ví dụ "
-                  f"2026-Q2.yaml{hint}", FILE.id)
-        )
-        return
-    found.results.append((path, unit, period))
+    period = Period.parse(name[: -len(".yaml")]) if name.endswith(".yaml") else None
+    if period is not None:
+        found.results.append((path, unit, period))
+    elif near is not None:
+        problems.append(_near_miss(relpath, folder, near))
+    elif looks_yaml:
+        problems.append(error(relpath, START, f"{MISNAMED}, ví dụ 2026-Q2.yaml", FILE.id))
+    elif not name.lower().endswith(ATTACHMENT_SUFFIXES) and name.lower() not in SYSTEM_FILES:
+        problems.append(error(
+            relpath, START, "tệp lạ trong thư mục đơn vị; thư mục này chỉ chứa tệp kết quả "
+            f"<năm>-Q<quý>.yaml và tệp đính kèm ({_ATTACHMENTS_SHOWN}); nếu đây là tệp kết "
+            "quả, hãy đặt tên dạng <năm>-Q<quý>.yaml, nếu không thì chuyển nó ra khỏi "
+            f"units/{unit}/", FILE.id))
 
 
 def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:

@@ -51,10 +51,26 @@ _CONTROL_NAMES = {
 }
 
 
+# The invisible and space-like characters that text pasted from Word or the web brings,
+# named in Vietnamese (other characters keep their Unicode name).
+_NAMES = {
+    0x00A0: "dấu cách không ngắt", 0x00AD: "dấu gạch nối mềm", 0x200B: "dấu cách độ rộng 0",
+    0x200C: "ký tự ngăn nối độ rộng 0", 0x200D: "ký tự nối độ rộng 0",
+    0x200E: "dấu chiều viết trái sang phải", 0x200F: "dấu chiều viết phải sang trái",
+    0x202A: "dấu điều hướng chiều viết", 0x202B: "dấu điều hướng chiều viết",
+    0x202C: "dấu điều hướng chiều viết", 0x202D: "dấu ép viết từ trái sang phải",
+    0x202E: "dấu ép viết từ phải sang trái", 0x2060: "ký tự nối từ",
+    0x2066: "dấu điều hướng chiều viết", 0x2067: "dấu điều hướng chiều viết",
+    0x2068: "dấu điều hướng chiều viết", 0x2069: "dấu điều hướng chiều viết",
+    0x2028: "ký tự ngăn dòng", 0x2029: "ký tự ngăn đoạn",
+    0xFEFF: "BOM, dấu cách độ rộng 0 không ngắt",
+}
+
+
 def describe_char(ch: str) -> str:
-    """'U+0001', 'U+000C (ngắt trang)', 'U+200B (zero width space)'."""
+    """'U+0001', 'U+000C (ngắt trang)', 'U+200B (dấu cách độ rộng 0)'."""
     code = ord(ch)
-    name = _CONTROL_NAMES.get(code)
+    name = _CONTROL_NAMES.get(code) or _NAMES.get(code)
     if name is None and 0xD800 <= code <= 0xDFFF:
         name = "nửa cặp UTF-16 đứng riêng"
     if name is None and code in (0xFFFE, 0xFFFF):

@@ -26,6 +26,7 @@ from ..vocab.problems import Problem, error
 from .compose import Builder
 from .fatal import FixableFatal
 from .parse_errors import parse_error
+from .pitfalls import invisible_cause, scan
 from .positions import Positions
 from .scalars import Fatal
 from .text import decode
@@ -90,7 +91,8 @@ def parse_text(path: str, text: str, *, fast: bool = False) -> YamlDocument:
         if fast:
             return parse_text(path, text, fast=False)
         if type(exc).__module__.startswith(("ruamel", "yaml")):
-            return YamlDocument(path, None, builder.positions, [parse_error(path, exc)])
+            cause = invisible_cause(path, text) or parse_error(path, exc)
+            return YamlDocument(path, None, builder.positions, [cause])
         raise
     return YamlDocument(path, data, builder.positions, builder.problems)
 
@@ -99,6 +101,9 @@ def load_bytes(path: str, raw: bytes, *, fast: bool = False) -> YamlDocument:
     text, problems = decode(path, raw)
     if text is None:
         return YamlDocument(path, None, Positions(), problems)
+    early = scan(path, text)
+    if any(p.is_error for p in early):  # the parser would misread the file: stop here
+        return YamlDocument(path, None, Positions(), problems + early)
     doc = parse_text(path, text, fast=fast)
-    doc.problems[:0] = problems
+    doc.problems[:0] = problems + early
     return doc

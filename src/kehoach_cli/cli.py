@@ -75,16 +75,19 @@ def validate_cmd(
         typer.Option("--base", metavar="REV",
                      help="Kiểm tra thêm thay đổi so với REV (yêu cầu hợp nhất - pull request)."),
     ] = None,
-    account: Annotated[
-        Optional[str],  # noqa: UP045
+    accounts: Annotated[
+        Optional[list[str]],  # noqa: UP045
         typer.Option("--tai-khoan", metavar="TÀI_KHOẢN",
-                     help="Tài khoản gửi thay đổi; dùng cùng --base."),
+                     help="Tài khoản đã làm thay đổi; dùng cùng --base. Có thể ghi nhiều lần "
+                          "(người tạo yêu cầu hợp nhất, người đẩy thay đổi): mỗi thay đổi phải "
+                          "được phép với mọi tài khoản đã ghi."),
     ] = None,
 ) -> None:
     """Kiểm tra toàn bộ kho kế hoạch (hoặc các tệp đã chỉ ra); không ghi tệp nào."""
     from .commands.validate import validate
 
-    raise typer.Exit(validate(State.start, paths or [], fmt, base=base, account=account))
+    raise typer.Exit(validate(State.start, paths or [], fmt, base=base,
+                            accounts=accounts or []))
 
 
 @app.command("sua")

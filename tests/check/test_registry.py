@@ -88,7 +88,7 @@ def render(tmp_path: Path) -> str:
     for index, entry in enumerate(REGISTRY):
         lines += ["", f"## `{entry.rule.id}`", "", entry.rule.description + ".", ""]
         if not entry.example:
-            lines.append("Ví dụ: xem `tests/check/test_changes.py` (cần một kho git).")
+            lines.append("Ví dụ: xem `tests/check/changes/test_changes.py` (cần một kho git).")
             continue
         shown = next(p for p in _json_problems(tmp_path / str(index), entry.example)
                      if p["rule"] == entry.rule.id)

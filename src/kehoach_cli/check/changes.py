@@ -1,8 +1,13 @@
 """Who may change what: the rules on a proposed change (a pull request), checked with git.
 
-``kehoach validate --base REV --tai-khoan LOGIN`` examines everything that differs from
-REV: committed, staged, unstaged and untracked files (ignored files excepted). Renames
-count as a deletion and an addition. The rules:
+``kehoach validate --base REV --tai-khoan LOGIN [--tai-khoan LOGIN...]`` examines
+everything that differs from REV: committed, staged, unstaged and untracked files (ignored
+files excepted). Renames count as a deletion and an addition. Every change must be allowed
+for EACH account given (on CI: the pull request's author, the account that pushed, the
+account that started the run), so that a unit's push onto the secretariat's branch is
+judged as the unit's. Logins are compared without regard to case, as GitHub and GitLab
+spell them (letters, digits, '.', '_', '-'); a GitHub App's ``name[bot]`` is only allowed
+when written so, ``[bot]`` included, in the plan. The rules:
 
 - a unit's account (listed in that unit's ``tai_khoan`` in plan/units.yaml, compared
   without regard to case) may add and modify files under ``units/<its unit>/`` only, and
@@ -40,6 +45,7 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -294,6 +300,9 @@ def _account_problems(
             message += (f"; tài khoản này mới được thêm vào plan/ trong chính thay đổi này, "
                         f"chưa có ở phiên bản {base}: quyền chỉ có hiệu lực sau khi thay đổi "
                         "plan/ được hợp nhất")
+        elif login.endswith("[bot]"):
+            message += (f"; tài khoản ứng dụng (bot) chỉ được phép khi ghi đúng tên "
+                        f"\"{account}\", cả phần [bot], trong tai_khoan hoặc quan_tri")
         elif not at_base.admins and not at_base.unit_of:
             message += f"; kế hoạch ở phiên bản {base} chưa khai báo tài khoản nào"
         return [error(path, START, message, RULE.id) for path in changes]
@@ -310,10 +319,23 @@ def _account_problems(
     return out
 
 
+def distinct(accounts: Sequence[str]) -> list[str]:
+    """The accounts in the order given, each once (compared without regard to case)."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for account in accounts:
+        if account.lower() not in seen:
+            seen.add(account.lower())
+            out.append(account)
+    return out
+
+
 def check_change(
-    root: Path, base: str, account: str | None, outcome: CheckOutcome
+    root: Path, base: str, accounts: Sequence[str], outcome: CheckOutcome
 ) -> list[Problem]:
-    """The problems of the change from ``base`` to the work tree, made by ``account``."""
+    """The problems of the change from ``base`` to the work tree, made by ``accounts``
+    together: every change must be allowed for each of them (the pull request's author,
+    whoever pushed to it, whoever started the run)."""
     repo = open_repo(root, base)
     changes = changed_paths(repo)
     problems: list[Problem] = []
@@ -322,12 +344,13 @@ def check_change(
         problem = _issued_problem(repo, path, status, cache)
         if problem is not None:
             problems.append(problem)
-    if account is not None:
-        problems.extend(_account_problems(account, changes, _accounts_at_base(repo),
-                                          _accounts_now(outcome), base))
+    if accounts:
+        at_base, now = _accounts_at_base(repo), _accounts_now(outcome)
+        for account in distinct(accounts):
+            problems.extend(_account_problems(account, changes, at_base, now, base))
     return sorted(problems, key=Problem.sort_key)
 
 
 __all__ = ["RULE", "Accounts", "GitRepo", "accounts_from", "changed_paths", "check_change",
-           "open_repo"]
+           "distinct", "open_repo"]
 

@@ -88,7 +88,7 @@ def validate(
     out: TextIO | None = None,
     *,
     base: str | None = None,
-    account: str | None = None,
+    accounts: Sequence[str] = (),
     fast: bool = True,
 ) -> int:
     out = out or sys.stdout
@@ -96,8 +96,13 @@ def validate(
         raise UsageError(
             f"--format: cần một trong {', '.join(problems_out.FORMATS)}, nhận được '{fmt}'"
         )
-    if account is not None and base is None:
+    if accounts and base is None:
         raise UsageError("--tai-khoan cần dùng cùng --base REV")
+    for account in accounts:
+        if not account.strip():
+            # An empty login (a CI variable that was not set) must not pass as nobody.
+            raise UsageError("--tai-khoan: tên tài khoản trống; trên CI, kiểm tra biến chứa "
+                             "tên tài khoản có được đặt giá trị không")
     root = find_root(start)
     # Paths are relative to where the command runs: the current folder, or -C PATH.
     here = start.resolve() if start.is_dir() else Path.cwd()
@@ -109,7 +114,7 @@ def validate(
     if base is not None:
         from ..check.changes import check_change
 
-        problems = sorted([*problems, *check_change(root, base, account, outcome)],
+        problems = sorted([*problems, *check_change(root, base, accounts, outcome)],
                           key=Problem.sort_key)
     problems, files = select(problems, outcome, targets)
     problems_out.write(problems, files, fmt, out, note_fixes=True)

@@ -16,6 +16,7 @@ from typing import Any
 from ..vocab.forms import (
     date_form,
     decimal_words,
+    login_form,
     number_form,
     number_words,
     period_form,
@@ -109,6 +110,11 @@ def refine(
             if form is not None:
                 return (f"{name}: cần dạng <năm>-Q<quý>; hãy viết {form}{found}",
                         _edit(pos, raw, form))
+        if any(part in ("tai_khoan", "quan_tri") for part in loc):
+            login = login_form(value)
+            if login is not None:
+                return (f"{name}: cần tên tài khoản GitHub hoặc GitLab (không có '@', dấu "
+                        f"cách hay địa chỉ trang){found}; có phải là {login}?", None)
         names_unit = bool(loc) and (loc[-1] in ("don_vi", "chu_tri") or (
             len(loc) > 1 and loc[-2] in ("phoi_hop", "don_vi_bao_cao")))
         if names_unit and unit_names:

@@ -20,8 +20,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from ..vocab.forms import LOGIN_PATTERN
+
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-LOGIN_PATTERN = r"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$"
 # KH-BCĐ, BC-UBND; Party bodies write KH/ĐU; groups of capitals and digits.
 SYMBOL_PATTERN = r"^[A-ZĐ0-9]+(?:[-/][A-ZĐ0-9]+)*$"
 MAX_NUMBER = 1e15  # larger figures are typing mistakes, and would lose exactness

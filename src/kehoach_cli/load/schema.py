@@ -80,7 +80,8 @@ _PATTERN_FORMS = (
     ("Q[1-4]", "cần dạng <năm>-Q<quý>, ví dụ 2026-Q2"),
     ("A-ZĐ", "cần ký hiệu viết hoa không dấu (trừ Đ), các nhóm nối bằng '-' hoặc '/', ví dụ "
              "BC-BCĐ"),
-    ("A-Za-z", "cần tên tài khoản gồm chữ, số và '-', ví dụ nguyen-van-a"),
+    ("A-Za-z", "cần tên tài khoản GitHub hoặc GitLab (chữ, số, '.', '_' và '-'; tài khoản "
+               "ứng dụng thêm [bot]), ví dụ nguyen-van-a"),
 )
 
 _QUOTED_NUMBER = re.compile(r"\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][-+]?[0-9]+)?\s*\Z")

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 
 from .numbers import format_number
 
@@ -30,6 +31,33 @@ def thousands(text: str) -> int | None:
     if not _THOUSANDS_DOT.match(text):
         return None
     return int(text.replace(".", ""))
+
+
+# A GitHub or GitLab login: letters, digits, '.', '_' and '-', neither starting with '-'
+# or '.' nor ending with '.'; a GitHub App's account ends in "[bot]".
+LOGIN_PATTERN = r"^[A-Za-z0-9_](?:[A-Za-z0-9._-]{0,253}[A-Za-z0-9_-])?(?:\[bot\])?$"
+_LOGIN = re.compile(LOGIN_PATTERN)
+_PROFILE_URL = re.compile(r"(?:https?://)?(?:www\.)?(?:github|gitlab)\.com/+([^/?#\s]+)/*\Z",
+                          re.IGNORECASE)
+
+
+def login_form(text: str) -> str | None:
+    """The login a user meant when writing an account the way it shows on a page:
+    ``@nguyen-van-a`` or ``https://github.com/nguyen-van-a`` → ``nguyen-van-a``; ``Nguyễn
+    Văn A`` → ``nguyen-van-a`` (a guess a person confirms). None when no login results."""
+    bare = text.strip()
+    url = _PROFILE_URL.match(bare)
+    if url is not None:
+        bare = url[1]
+    bare = bare.lstrip("@")
+    if not _LOGIN.match(bare):
+        folded = "".join(c for c in unicodedata.normalize("NFKD", bare.replace("đ", "d")
+                                                             .replace("Đ", "D"))
+                         if not unicodedata.combining(c))
+        bare = re.sub(r"[^A-Za-z0-9._\[\]-]+", "-", folded).strip("-.").lower()
+    if not bare or bare == text or not _LOGIN.match(bare):
+        return None
+    return bare
 
 
 def number_form(text: str) -> str | None:

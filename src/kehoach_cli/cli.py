@@ -82,12 +82,19 @@ def validate_cmd(
                           "(người tạo yêu cầu hợp nhất, người đẩy thay đổi): mỗi thay đổi phải "
                           "được phép với mọi tài khoản đã ghi."),
     ] = None,
+    staged: Annotated[
+        bool,
+        typer.Option("--staged",
+                     help="Kiểm tra đúng nội dung sẽ được commit (các tệp đã git add; tệp "
+                          "khác lấy như ở HEAD), bỏ qua tệp chưa theo dõi và sửa đổi chưa "
+                          "git add. Dùng cho móc pre-commit."),
+    ] = False,
 ) -> None:
     """Kiểm tra toàn bộ kho kế hoạch (hoặc các tệp đã chỉ ra); không ghi tệp nào."""
     from .commands.validate import validate
 
     raise typer.Exit(validate(State.start, paths or [], fmt, base=base,
-                            accounts=accounts or []))
+                              accounts=accounts or [], staged=staged))
 
 
 @app.command("sua")

@@ -40,17 +40,15 @@ taking optional locks: validate never writes, not even git's index.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..errors import UsageError
+from ..load.git import git_stderr, git_text, run_git, split_z, work_tree_prefix
 from ..load.yamlfile import load_bytes
 from ..vocab.dates import roman
 from ..vocab.problems import START, Problem, Rule, error
@@ -73,38 +71,10 @@ _VERB = {ADDED: "thêm", MODIFIED: "sửa", DELETED: "xóa"}
 
 
 def _git(root: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess[bytes]:
-    """Run git in ``root``; a missing git is a usage error."""
-    exe = shutil.which("git")
-    if exe is None:
-        raise UsageError(
-            "--base: không tìm thấy chương trình git; cần cài đặt git "
-            "(https://git-scm.com) để kiểm tra thay đổi so với một phiên bản"
-        )
-    env = {**os.environ, "GIT_OPTIONAL_LOCKS": "0", "GIT_TERMINAL_PROMPT": "0"}
-    try:
-        done = subprocess.run(
-            [exe, *args], cwd=root, env=env, capture_output=True, check=False
-        )
-    except OSError as exc:
-        raise UsageError(
-            f"--base: không chạy được chương trình git ({exc.strerror or exc})"
-        ) from None
-    if check and done.returncode != 0:
-        raise UsageError(f"--base: lệnh git {args[0]} không chạy được ({_stderr(done)})")
-    return done
+    return run_git(root, *args, check=check)
 
 
-def _stderr(done: subprocess.CompletedProcess[bytes]) -> str:
-    lines = done.stderr.decode("utf-8", errors="replace").strip().splitlines()
-    return "git báo: " + lines[0] if lines else f"mã lỗi {done.returncode}"
-
-
-def _text(raw: bytes) -> str:
-    return unicodedata.normalize("NFC", raw.decode("utf-8", errors="replace"))
-
-
-def _split_z(raw: bytes) -> list[str]:
-    return [_text(part) for part in raw.split(b"\0") if part]
+_stderr, _text, _split_z = git_stderr, git_text, split_z
 
 
 @dataclass(slots=True)
@@ -131,18 +101,7 @@ class GitRepo:
 
 
 def open_repo(root: Path, rev: str) -> GitRepo:
-    inside = _git(root, "rev-parse", "--is-inside-work-tree", check=False)
-    if b"dubious ownership" in inside.stderr:
-        raise UsageError(
-            f"--base: git từ chối đọc kho ở {root} vì thư mục thuộc một người dùng khác của máy; "
-            f"nếu tin cậy thư mục này, chạy: git config --global --add safe.directory {root}"
-        )
-    if inside.returncode != 0 or inside.stdout.strip() != b"true":
-        raise UsageError(
-            f"--base: thư mục {root} không nằm trong một kho git ({_stderr(inside)}); "
-            "--base chỉ dùng được trong bản sao git của kho kế hoạch (git clone)"
-        )
-    prefix = _text(_git(root, "rev-parse", "--show-prefix").stdout).rstrip("\r\n")
+    prefix = work_tree_prefix(root, "--base")
     if rev.startswith("-") or not rev.strip():
         found = None
     else:
@@ -162,10 +121,12 @@ def open_repo(root: Path, rev: str) -> GitRepo:
 # ---------------------------------------------------------------- what changed
 
 
-def changed_paths(repo: GitRepo) -> dict[str, str]:
-    """Every path that differs from the fork point, plan-repo relative -> A, M or D."""
-    diff = _git(repo.root, "diff", "--name-status", "-z", "--no-renames", "--no-ext-diff",
-                "--no-color", "--no-relative", repo.fork, "--")
+def changed_paths(repo: GitRepo, staged: bool = False) -> dict[str, str]:
+    """Every path that differs from the fork point, plan-repo relative -> A, M or D; with
+    ``staged``, only what git's index holds (what the next commit would record)."""
+    cached = ("--cached",) if staged else ()
+    diff = _git(repo.root, "diff", *cached, "--name-status", "-z", "--no-renames",
+                "--no-ext-diff", "--no-color", "--no-relative", repo.fork, "--")
     fields = _split_z(diff.stdout)
     changes: dict[str, str] = {}
     i = 0
@@ -181,6 +142,8 @@ def changed_paths(repo: GitRepo) -> dict[str, str]:
         path = repo.display(fields[i + 1])
         changes[path] = {"A": ADDED, "D": DELETED}.get(status, MODIFIED)
         i += 2
+    if staged:
+        return dict(sorted(changes.items()))
     others = _git(repo.root, "ls-files", "--others", "--exclude-standard", "--full-name",
                   "-z", "--", ":/")
     for path in map(repo.display, _split_z(others.stdout)):
@@ -331,13 +294,14 @@ def distinct(accounts: Sequence[str]) -> list[str]:
 
 
 def check_change(
-    root: Path, base: str, accounts: Sequence[str], outcome: CheckOutcome
+    root: Path, base: str, accounts: Sequence[str], outcome: CheckOutcome,
+    staged: bool = False,
 ) -> list[Problem]:
     """The problems of the change from ``base`` to the work tree, made by ``accounts``
     together: every change must be allowed for each of them (the pull request's author,
     whoever pushed to it, whoever started the run)."""
     repo = open_repo(root, base)
-    changes = changed_paths(repo)
+    changes = changed_paths(repo, staged)
     problems: list[Problem] = []
     cache: dict[str, Any] = {}
     for path, status in changes.items():

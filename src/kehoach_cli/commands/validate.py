@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path, PureWindowsPath
 from typing import TextIO
@@ -80,6 +81,17 @@ def select(
     return problems, files
 
 
+def _check_staged(root: Path, day: dt.date, fast: bool) -> CheckOutcome:
+    """The repo as the next commit would record it: git's index (the staged content of
+    staged files, HEAD's of the others), exported to a temporary folder and checked
+    there; untracked files and unstaged edits neither block nor pass a commit."""
+    from ..load.git import export_index
+
+    with tempfile.TemporaryDirectory(prefix="kehoach-staged-") as folder:
+        export_index(root, Path(folder))
+        return check_repo(Path(folder), day, fast=fast, need_results=False)
+
+
 def validate(
     start: Path,
     paths: Sequence[str] = (),
@@ -89,6 +101,7 @@ def validate(
     *,
     base: str | None = None,
     accounts: Sequence[str] = (),
+    staged: bool = False,
     fast: bool = True,
 ) -> int:
     out = out or sys.stdout
@@ -107,15 +120,21 @@ def validate(
     # Paths are relative to where the command runs: the current folder, or -C PATH.
     here = start.resolve() if start.is_dir() else Path.cwd()
     targets = resolve_targets(root, paths, here) if paths else []
-    outcome: CheckOutcome = check_repo(
-        root, today or current_day(), fast=fast, need_results=False
-    )
+    if staged and any(_within(t, "plan") for t in targets):
+        targets = []  # a commit of the plan is judged on every file the plan governs
+    day = today or current_day()
+    if staged:
+        outcome = _check_staged(root, day, fast)
+    else:
+        outcome = check_repo(root, day, fast=fast, need_results=False)
     problems = outcome.problems
     if base is not None:
         from ..check.changes import check_change
 
-        problems = sorted([*problems, *check_change(root, base, accounts, outcome)],
-                          key=Problem.sort_key)
+        problems = sorted(
+            [*problems, *check_change(root, base, accounts, outcome, staged=staged)],
+            key=Problem.sort_key,
+        )
     problems, files = select(problems, outcome, targets)
     problems_out.write(problems, files, fmt, out, note_fixes=True)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK

@@ -66,9 +66,11 @@ def validate_cmd(
     ] = None,
     fmt: Annotated[
         str,
-        typer.Option("--format", metavar="text|github|json",
-                     help="Dạng kết quả: text (mặc định), github (chú thích GitHub Actions), "
-                          "json."),
+        typer.Option("--format", metavar="text|github|json|sarif|gitlab",
+                     help="Dạng kết quả: text (mặc định), github (chú thích GitHub Actions, "
+                          "kèm bảng mọi lỗi trong tóm tắt của bước khi có "
+                          "$GITHUB_STEP_SUMMARY), json, sarif (GitHub code scanning), gitlab "
+                          "(báo cáo Code Quality của GitLab)."),
     ] = "text",
     base: Annotated[
         Optional[str],  # noqa: UP045

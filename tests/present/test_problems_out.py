@@ -23,7 +23,7 @@ def written(problems: list[Problem], files: int, fmt: str) -> str:
 
 
 def test_formats() -> None:
-    assert problems_out.FORMATS == ("text", "github", "json")
+    assert problems_out.FORMATS == ("text", "github", "json", "sarif", "gitlab")
 
 
 def test_text_lines_are_path_line_col_severity_message() -> None:

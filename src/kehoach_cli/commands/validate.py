@@ -92,6 +92,24 @@ def _check_staged(root: Path, day: dt.date, fast: bool) -> CheckOutcome:
         return check_repo(Path(folder), day, fast=fast, need_results=False)
 
 
+def _write_step_summary(problems: list[Problem], files: int) -> None:
+    """On GitHub Actions, every problem also goes to the step summary (the job's page),
+    since only ten annotations of each kind show. A summary that cannot be written is
+    said on stderr and changes nothing else: the check's verdict is its exit code."""
+    path = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not path:
+        return
+    from ..present.ci_reports import step_summary
+
+    text = step_summary(problems, problems_out.summary(problems, files))
+    try:
+        with open(path, "a", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+    except OSError as exc:
+        sys.stderr.write(f"kehoach: cảnh báo: không ghi được tóm tắt của bước vào {path} "
+                         f"({exc.strerror or exc})\n")
+
+
 def validate(
     start: Path,
     paths: Sequence[str] = (),
@@ -137,4 +155,6 @@ def validate(
         )
     problems, files = select(problems, outcome, targets)
     problems_out.write(problems, files, fmt, out, note_fixes=True)
+    if fmt == "github":
+        _write_step_summary(problems, files)
     return EXIT_PROBLEMS if any(p.is_error for p in problems) else EXIT_OK

@@ -1,4 +1,5 @@
-"""Print problems for people (text), for GitHub Actions (annotations) and for tools (JSON)."""
+"""Print problems for people (text), for GitHub Actions (annotations) and for tools (JSON;
+SARIF and GitLab Code Quality in ci_reports.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from typing import TextIO
 
 from ..vocab.problems import Problem, Severity
 
-FORMATS = ("text", "github", "json")
+FORMATS = ("text", "github", "json", "sarif", "gitlab")
 
 
 def text_line(problem: Problem) -> str:
@@ -91,10 +92,17 @@ def write(
     """The problems in ``fmt``. With ``note_fixes`` (validate), the text summary line
     ends by saying how many of them ``kehoach sua`` can fix (the GitHub and JSON outputs
     are left as they are)."""
-    if fmt == "json":
-        out.write(to_json(problems) + "\n")
+    if fmt in ("json", "sarif", "gitlab"):
+        from . import ci_reports
+
+        made = {"json": to_json, "sarif": ci_reports.to_sarif, "gitlab": ci_reports.to_gitlab}
+        out.write(made[fmt](problems) + "\n")
         return
     line = github_line if fmt == "github" else text_line
+    if fmt == "github":  # GitHub shows ten error annotations: who may change what first
+        from .ci_reports import permission_first
+
+        problems = permission_first(problems)
     for problem in problems:
         out.write(line(problem) + "\n")
     last = summary(problems, files_checked)

@@ -139,3 +139,32 @@ def test_a_login_written_as_on_a_web_page_gets_the_login_it_means(
         f'phần tử thứ 2 của tai_khoan: {form}"https://github.com/tran.b"; có phải là tran.b?',
         f'phần tử thứ 3 của tai_khoan: {form}"Lê Văn Đức"; có phải là le-van-duc?',
     ]
+
+
+def test_the_step_summary_holds_every_problem_permission_first(
+    repo: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    summary = tmp_path / "step-summary.md"
+    summary.write_text("## bước trước\n", encoding="utf-8")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    (repo / "units/mttq/ghi-chu.md").write_text("x\n", encoding="utf-8")
+    (repo / "units/cong-an-xa").mkdir()
+    (repo / "units/cong-an-xa/2026-Q2.yaml").write_text("ky: [\n", encoding="utf-8")
+    code, out, _ = run(repo, *accounts(CAX), "--format", "github")
+    assert code == 1
+    assert out.splitlines()[0].startswith("::error file=units/mttq/ghi-chu.md,")
+    text = summary.read_text(encoding="utf-8")
+    assert text.startswith("## bước trước\n## Kết quả kiểm tra của kehoach\n")  # appended
+    rows = [x for x in text.splitlines() if x.startswith("| `")]
+    assert rows[0] == (f"| `units/mttq/ghi-chu.md` | 1 | 1 | lỗi | "
+                       f"{only_in(CAX, 'cong-an-xa')} | `thay-doi` |")
+    assert len(rows) == out.count("::error") + out.count("::warning")
+
+
+def test_a_step_summary_that_cannot_be_written_changes_no_verdict(
+    repo: Path, run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "khong-co" / "tom-tat.md"))
+    code, out, err = run(repo, *accounts(CAX), "--format", "github")
+    assert (code, out) == (0, CHECKED_9 + CLEAN)
+    assert err.startswith("kehoach: cảnh báo: không ghi được tóm tắt của bước vào ")

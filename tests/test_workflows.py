@@ -297,3 +297,79 @@ def test_the_ci_files_match_their_platforms_schema(schema: str, path: Path) -> N
     done = subprocess.run([exe, "--builtin-schema", schema, str(path)],
                           capture_output=True, text=True, encoding="utf-8")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+# ---------------------------------------------------------------- the GitLab example, run
+
+
+def gitlab_job(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
+    job: dict[str, Any] = data[name]
+    return job
+
+
+def run_gitlab_check(pull: PullRequest, author: str, pusher: str) -> tuple[int, str, Path]:
+    """The kiem-tra job's script, as GitLab's runner runs it in the merge request's clone
+    (the API answer for the author comes from a stand-in curl)."""
+    head = pull.push()
+    runner = pull.tmp / "gitlab-runner"
+    if runner.exists():
+        shutil.rmtree(runner)
+    runner.mkdir()
+    mr = runner / "mr"
+    subprocess.run(["git", "clone", "-q", str(pull.remote), str(mr)], check=True)
+    git(mr, "checkout", "-q", "--detach", head)
+    fake = runner / "bin"
+    fake.mkdir()
+    (fake / "curl").write_text(
+        "#!/bin/sh\necho '{\"author\": {\"username\": \"" + author + "\"}}'\n",
+        encoding="utf-8")
+    (fake / "curl").chmod(0o755)
+    script = "set -eo pipefail\n" + "\n".join(gitlab_job("kiem-tra")["script"]) + "\n"
+    env = {
+        **os.environ,
+        "PATH": os.pathsep.join([str(fake), str(BIN), os.environ["PATH"]]),
+        "CI_MERGE_REQUEST_TARGET_BRANCH_NAME": "main",
+        "CI_MERGE_REQUEST_DIFF_BASE_SHA": git(mr, "merge-base", "origin/main", "HEAD").strip(),
+        "CI_MERGE_REQUEST_IID": "7", "CI_PROJECT_ID": "42",
+        "CI_API_V4_URL": "https://gitlab.example/api/v4", "KEHOACH_API_TOKEN": "x",
+        "GITLAB_USER_LOGIN": pusher, "KEHOACH_TODAY": "2026-06-30", "PYTHONSAFEPATH": "1",
+    }
+    done = subprocess.run(["bash", "--noprofile", "--norc", "-c", script], cwd=mr, env=env,
+                          capture_output=True, text=True, encoding="utf-8")
+    return done.returncode, done.stdout, mr / "gl-code-quality-report.json"
+
+
+def test_gitlab_merge_request_of_a_unit(pull: PullRequest) -> None:
+    pull.branch("cong-an-xa-quy-2")
+    copy_result(pull.work, "cong-an-xa", "2026-Q2")
+    code, out, report = run_gitlab_check(pull, CAX, CAX)
+    assert code == 0, out
+    assert json.loads(report.read_text(encoding="utf-8")) == []
+    touch_up(pull.work / "units/mttq/2026-Q2.yaml", "sửa số của MTTQ")
+    code, out, report = run_gitlab_check(pull, CAX, CAX)
+    assert code == 1
+    assert (f"units/mttq/2026-Q2.yaml:1:1: lỗi: {only_in(CAX, 'cong-an-xa')}"
+            in out.splitlines())
+    (issue,) = json.loads(report.read_text(encoding="utf-8"))
+    assert (issue["location"]["path"], issue["check_name"]) == ("units/mttq/2026-Q2.yaml",
+                                                               "thay-doi")
+
+
+def test_gitlab_a_secretariat_retry_does_not_make_a_units_change_an_admins(
+    pull: PullRequest,
+) -> None:
+    pull.branch("cong-an-xa-quy-2")
+    touch_up(pull.work / "units/mttq/2026-Q2.yaml", "sửa số của MTTQ")
+    code, out, _ = run_gitlab_check(pull, author=CAX, pusher=ADMIN)
+    assert code == 1, out
+    code, out, _ = run_gitlab_check(pull, author=ADMIN, pusher=CAX)
+    assert code == 1, out
+
+
+def test_gitlab_without_the_author_the_job_fails(pull: PullRequest) -> None:
+    pull.branch("cong-an-xa-quy-2")
+    copy_result(pull.work, "cong-an-xa", "2026-Q2")
+    code, out, _ = run_gitlab_check(pull, author="", pusher=CAX)
+    assert code == 1
+    assert "Không xác định được tài khoản đã làm thay đổi" in out

@@ -249,3 +249,13 @@ def test_another_os_error_is_still_a_bug(
     monkeypatch.delenv("KEHOACH_DEBUG", raising=False)
     assert main(["status", "--quy", "2"]) == 3
     assert "lỗi nội bộ" in capsys.readouterr().err
+
+
+def test_the_version_is_the_packages() -> None:
+    # pyproject.toml and the package say the same version (the release tag v<version>).
+    import tomllib
+    from pathlib import Path
+
+    pyproject = Path(__file__).resolve().parents[1] / "pyproject.toml"
+    assert tomllib.loads(pyproject.read_text(encoding="utf-8"))["project"]["version"] == (
+        __version__)

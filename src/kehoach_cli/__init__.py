@@ -1,3 +1,3 @@
 """kehoach: a commune's annual plan as validated data, tracked and reported."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

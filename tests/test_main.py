@@ -45,20 +45,23 @@ Tham số:
   [TỆP...]  Chỉ kiểm tra các tệp/thư mục này.
 
 Tùy chọn:
-  --format DẠNG          Dạng kết quả: text (mặc định), github (chú thích GitHub
-                         Actions, kèm bảng mọi lỗi trong tóm tắt của bước khi có
-                         $GITHUB_STEP_SUMMARY), json, sarif (GitHub code
-                         scanning), gitlab (báo cáo Code Quality của GitLab).
-  --base REV             Kiểm tra thêm thay đổi so với REV (yêu cầu hợp nhất -
-                         pull request).
-  --tai-khoan TÀI_KHOẢN  Tài khoản đã làm thay đổi; dùng cùng --base. Có thể ghi
-                         nhiều lần (người tạo yêu cầu hợp nhất, người đẩy thay
-                         đổi): mỗi thay đổi phải được phép với mọi tài khoản đã
-                         ghi.
-  --staged               Kiểm tra đúng nội dung sẽ được commit (các tệp đã git
-                         add; tệp khác lấy như ở HEAD), bỏ qua tệp chưa theo dõi
-                         và sửa đổi chưa git add. Dùng cho móc pre-commit.
-  -h, --help             In hướng dẫn này rồi thoát.
+  --format text|github|json|sarif|gitlab
+                                  Dạng kết quả: text (mặc định), github (chú
+                                  thích GitHub Actions, kèm bảng mọi lỗi trong
+                                  tóm tắt của bước khi có $GITHUB_STEP_SUMMARY),
+                                  json, sarif (GitHub code scanning), gitlab
+                                  (báo cáo Code Quality của GitLab).
+  --base REV                      Kiểm tra thêm thay đổi so với REV (yêu cầu hợp
+                                  nhất - pull request).
+  --tai-khoan TÀI_KHOẢN           Tài khoản đã làm thay đổi; dùng cùng --base.
+                                  Có thể ghi nhiều lần (người tạo yêu cầu hợp
+                                  nhất, người đẩy thay đổi): mỗi thay đổi phải
+                                  được phép với mọi tài khoản đã ghi.
+  --staged                        Kiểm tra đúng nội dung sẽ được commit (các tệp
+                                  đã git add; tệp khác lấy như ở HEAD), bỏ qua
+                                  tệp chưa theo dõi và sửa đổi chưa git add.
+                                  Dùng cho móc pre-commit.
+  -h, --help                      In hướng dẫn này rồi thoát.
 """, "")
 
 

@@ -244,13 +244,14 @@ def test_format_json(broken: Path) -> None:
 @pytest.mark.parametrize("fmt", ["xml", "TEXT", ""])
 def test_an_unknown_format_is_a_usage_error(repo: Path, fmt: str) -> None:
     assert run_cli(["validate", "--format", fmt], cwd=repo) == (
-        2, "", f"kehoach: lỗi: --format: cần một trong text, github, json, nhận được '{fmt}'\n"
+        2, "", f"kehoach: lỗi: --format: cần một trong text, github, json, sarif, "
+        f"gitlab, nhận được '{fmt}'\n"
     )
 
 
 def test_format_without_a_value(repo: Path) -> None:
     assert run_cli(["validate", "--format"], cwd=repo) == (2, "", (
-        "kehoach: lỗi: tùy chọn --format cần một giá trị (text|github|json)\n"
+        "kehoach: lỗi: tùy chọn --format cần một giá trị (text|github|json|sarif|gitlab)\n"
         "Xem thêm: kehoach --help\n"))
 
 

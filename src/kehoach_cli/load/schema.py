@@ -374,8 +374,10 @@ def validate_part(
         return model.model_validate(data), []
     except ValidationError as exc:
         # The tags of a union told apart by shape are no place in the file: drop them.
-        errors = [{**err, "loc": tuple(p for p in err["loc"] if p not in UNION_TAGS)}
-                  for err in exc.errors()]
+        errors: list[dict[str, Any]] = [
+            {**err, "loc": tuple(p for p in err["loc"] if p not in UNION_TAGS)}
+            for err in exc.errors()
+        ]
     # A misspelt key is one mistake: the unknown key (with its suggestion) is reported,
     # not also the required key it was meant to be.
     meant: set[tuple[Any, ...]] = set()

@@ -95,6 +95,19 @@ def test_unknown_units_in_a_task(tmp_path: Path) -> None:
     ]
 
 
+def test_the_report_s_comments_name_targets_of_the_plan(tmp_path: Path) -> None:
+    report = ("ngay: 2026-06-29\nchi_tieu:\n  ho-so-truc-tuyen: Đạt khá.\n"
+              "  phu-songg: Còn thôn lõm sóng.\n"
+              "  Tỷ lệ hồ sơ được giải quyết trực tuyến: Tăng nhanh.\n")
+    assert problems_of(tmp_path, files={"reports/2026-Q2.yaml": report}) == [
+        "reports/2026-Q2.yaml:4:3: lỗi: chi_tieu: không có chỉ tiêu mã 'phu-songg' trong "
+        "plan/targets.yaml; có phải ý bạn là 'phu-song'?",
+        "reports/2026-Q2.yaml:5:3: lỗi: chi_tieu: không có chỉ tiêu mã 'Tỷ lệ hồ sơ được giải "
+        "quyết trực tuyến' trong plan/targets.yaml; đây là tên của chỉ tiêu, hãy viết mã của "
+        "nó: 'ho-so-truc-tuyen'",
+    ]
+
+
 def test_an_unknown_secretariat(tmp_path: Path) -> None:
     plan = PLAN.replace("co_quan_thuong_truc: van-phong", "co_quan_thuong_truc: vanphong")
     assert problems_of(tmp_path, plan=plan) == [

@@ -597,6 +597,6 @@ def test_a_quarter_without_any_result_is_made_with_a_warning(root: Path) -> None
     text = body_text(root / "q3.docx")
     assert ("Đến ngày 05/9/2026, chưa đến hạn các cơ quan, đơn vị gửi báo cáo kết quả thực "
             "hiện quý III năm 2026 (chậm nhất ngày 20/9/2026)") in text
-    assert "Chưa gửi báo cáo (3 đơn vị, còn trong hạn)" in text
+    assert "Chưa gửi báo cáo (03 đơn vị, còn trong hạn)" in text
     assert "Chưa đến hạn gửi báo cáo kết quả quý III nên chưa đánh giá tồn tại" in text
     assert "khẩn trương" not in text

@@ -199,6 +199,21 @@ def test_figures_typed_the_english_way_in_a_report_text() -> None:
     ]
 
 
+def test_figures_typed_the_english_way_in_the_causes_and_the_target_comments() -> None:
+    doc = parse_text("reports/2026-Q2.yaml", (
+        "nguyen_nhan:\n  chu_quan: [Mới đạt 12.5%]\n  khach_quan: Thiếu 1,250 máy\n"
+        "chi_tieu:\n  ho-so: Tăng 2.5% so với quý I\n"), fast=True)
+    assert [(p.pos.line, p.pos.col, p.message) for p in figure_warnings(doc, REPORT_TEXTS)] == [
+        (2, 14, 'chu_quan: "12.5%" viết dấu chấm thập phân kiểu tiếng Anh; văn bản tiếng '
+                "Việt viết 12,5%"),
+        (3, 15, 'khach_quan: "1,250" được người đọc hiểu là một phẩy hai mươi lăm; nếu là một '
+                "nghìn hai trăm năm mươi, hãy viết 1.250 (văn bản tiếng Việt ngăn cách hàng "
+                "nghìn bằng dấu chấm)"),
+        (5, 10, 'ho-so: "2.5%" viết dấu chấm thập phân kiểu tiếng Anh; văn bản tiếng Việt '
+                "viết 2,5%"),
+    ]
+
+
 def test_a_unit_s_result_in_vietnamese_figures_is_quiet() -> None:
     doc = parse_text("units/a/2026-Q2.yaml", (
         "nhiem_vu:\n  a:\n    trang_thai: dang_thuc_hien\n"

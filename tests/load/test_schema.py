@@ -580,6 +580,48 @@ def test_report_input_messages() -> None:
     ]
 
 
+def test_report_causes_and_target_comments_take_their_shapes() -> None:
+    doc = parse_text("f.yaml", (
+        "nguyen_nhan:\n  chu_quan: Một số đơn vị chưa quan tâm.\n"
+        "  khach_quan:\n    - Kinh phí hạn chế.\n    - Hạ tầng chưa đồng bộ.\n"
+        "chi_tieu:\n  a: Đạt sớm.\n"), fast=True)
+    parsed, problems = validate_model(doc, ReportInput, "tệp thử")
+    assert problems == [] and parsed is not None
+    assert parsed.model_dump()["nguyen_nhan"] == {
+        "chu_quan": "Một số đơn vị chưa quan tâm.",
+        "khach_quan": ["Kinh phí hạn chế.", "Hạ tầng chưa đồng bộ."],
+    }
+    assert parsed.chi_tieu == {"a": "Đạt sớm."}
+    for text, value in (("nguyen_nhan: [A, B]\n", ["A", "B"]),
+                        ("nguyen_nhan: Thiếu kinh phí.\n", "Thiếu kinh phí."),
+                        ("nguyen_nhan:\n  chu_quan:\n", {"chu_quan": [], "khach_quan": []})):
+        parsed, problems = validate_model(parse_text("f.yaml", text, fast=True), ReportInput, "x")
+        assert problems == [] and parsed is not None
+        assert parsed.model_dump()["nguyen_nhan"] == value
+
+
+def test_report_causes_and_target_comments_of_a_wrong_shape() -> None:
+    assert check("nguyen_nhan: 5\n", ReportInput) == [
+        "1:14: nguyen_nhan: cần bảng khóa {chu_quan: …, khach_quan: …} (mỗi khóa một câu hoặc "
+        "danh sách câu), một câu hoặc danh sách câu, nhận được số 5",
+    ]
+    assert check(
+        "nguyen_nhan:\n  chu_quan: 5\n  khach_quan: [Kinh phí, '', [x]]\n  chu_quann: y\n"
+        "chi_tieu:\n  a:\n  b: [x]\n", ReportInput,
+    ) == [
+        "2:13: chu_quan: cần một câu hoặc danh sách câu, nhận được số 5",
+        "3:26: phần tử thứ 2 của khach_quan: không được để trống, nhận được chuỗi rỗng",
+        "3:30: phần tử thứ 3 của khach_quan: cần một chuỗi văn bản, nhận được một danh sách",
+        "4:3: khóa 'chu_quann' không có trong định dạng tệp đầu vào báo cáo; có phải ý bạn là "
+        "'chu_quan'?",
+        "6:3: a: cần một chuỗi văn bản, nhận được giá trị rỗng",
+        "7:6: b: cần một chuỗi văn bản, nhận được một danh sách",
+    ]
+    assert check("nguyen_nhan: ['Thiếu người', 3]\n", ReportInput) == [
+        "1:30: phần tử thứ 2 của nguyen_nhan: cần một chuỗi văn bản, nhận được số 3",
+    ]
+
+
 def test_an_error_kind_without_its_own_message_is_still_vietnamese() -> None:
     from pydantic import Field
 

@@ -9,6 +9,7 @@ import pytest
 
 from kehoach_cli.vocab.numbers import (
     Numeric,
+    format_count,
     format_number,
     format_percent,
     format_signed,
@@ -110,3 +111,17 @@ def test_a_boolean_is_not_a_number() -> None:
 def test_a_non_finite_float_is_refused(value: float) -> None:
     with pytest.raises(ValueError):
         format_number(value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"), [(0, "0"), (1, "01"), (9, "09"), (10, "10"), (12, "12"),
+                            (1250, "1.250"), (-3, "-3")],
+)
+def test_format_count_pads_below_ten(value: int, expected: str) -> None:
+    assert format_count(value) == expected
+
+
+@pytest.mark.parametrize("value", [2.5, True, Fraction(1, 2)])
+def test_format_count_takes_whole_numbers_only(value: object) -> None:
+    with pytest.raises(TypeError):
+        format_count(value)  # type: ignore[arg-type]

@@ -56,8 +56,8 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
     ),
     "bao-cao.schema.json": (
         ReportInput, "Nội dung báo cáo quý của cơ quan thường trực",
-        "Tệp reports/<năm>-Q<quý>.yaml: đánh giá chung, phương hướng, kiến nghị; có khóa "
-        "so là báo cáo đã ban hành.",
+        "Tệp reports/<năm>-Q<quý>.yaml: đánh giá chung, nguyên nhân của hạn chế, nhận xét "
+        "từng chỉ tiêu, phương hướng, kiến nghị; có khóa so là báo cáo đã ban hành.",
     ),
 }
 

@@ -171,7 +171,9 @@ def _at(data: Any, loc: Path) -> Any:
 # "2,287 tài khoản" reads as two point two eight seven accounts.
 _DOT_PERCENT = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d.,])(\s?%)")
 _COMMA_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])(?=\s+[^\W\d_])")
-REPORT_TEXTS = frozenset({"danh_gia_chung", "phuong_huong", "kien_nghi"})
+# A report's ``chi_tieu`` holds the secretariat's comment on each target, by its id.
+REPORT_TEXTS = frozenset({"danh_gia_chung", "phuong_huong", "kien_nghi", "nguyen_nhan",
+                          "chi_tieu"})
 RESULT_TEXTS = frozenset({"ghi_chu", "ket_qua", "kho_khan", "kien_nghi"})
 
 
@@ -180,14 +182,22 @@ def _texts(data: Any, keys: frozenset[str], path: Path = ()) -> Iterator[tuple[P
     if isinstance(data, dict):
         for key, value in data.items():
             inner = (*path, key)
-            if key in keys and isinstance(value, str):
-                yield inner, value
-            elif key in keys and isinstance(value, list):
-                for i, item in enumerate(value):
-                    if isinstance(item, str):
-                        yield (*inner, i), item
+            if key in keys:
+                yield from _strings(value, inner)
             else:
                 yield from _texts(value, keys, inner)
+
+
+def _strings(data: Any, path: Path) -> Iterator[tuple[Path, str]]:
+    """Every string inside ``data`` (itself one, or in its lists and mappings)."""
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _strings(item, (*path, i))
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(value, (*path, key))
 
 
 def figure_warnings(doc: YamlDocument, keys: frozenset[str]) -> list[Problem]:

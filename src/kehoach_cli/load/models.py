@@ -8,15 +8,17 @@ form in error messages and in the JSON Schemas editors use.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union
 
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
+    Discriminator,
     Field,
     StringConstraints,
+    Tag,
 )
 from pydantic_core import PydanticCustomError
 
@@ -236,6 +238,56 @@ class ResultFile(Model):
 # ---------------------------------------------------------------- reports/<year>-Q<n>.yaml
 
 
+# A value that may take one of two shapes (a text or a list of texts; a mapping or a
+# list) is a union told apart by the value's own type. Its tags appear in pydantic's
+# error locations; they start with a NUL, which no key of a loaded file can hold, and
+# load/schema.py drops them, so that a message names the place as the file writes it.
+TAG_TEXT = "\x00cau"
+TAG_LIST = "\x00danh_sach"
+TAG_MAPPING = "\x00bang"
+UNION_TAGS = frozenset({TAG_TEXT, TAG_LIST, TAG_MAPPING})
+
+
+def _shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TAG_TEXT
+    if isinstance(value, list) or value is None:
+        return TAG_LIST
+    if isinstance(value, dict | BaseModel):  # a model: when dumped
+        return TAG_MAPPING
+    return None
+
+
+TextOrList = Annotated[
+    Union[Annotated[Text, Tag(TAG_TEXT)], Annotated[TextList, Tag(TAG_LIST)]],  # noqa: UP007
+    Discriminator(_shape),
+]
+
+
+def as_list(value: str | list[str]) -> list[str]:
+    """A text or a list of texts, as a list."""
+    return [value] if isinstance(value, str) else list(value)
+
+
+class Causes(Model):
+    chu_quan: TextOrList = Field(
+        default_factory=list, description="nguyên nhân chủ quan: một câu hoặc danh sách câu"
+    )
+    khach_quan: TextOrList = Field(
+        default_factory=list, description="nguyên nhân khách quan: một câu hoặc danh sách câu"
+    )
+
+
+CausesInput = Annotated[
+    Union[  # noqa: UP007
+        Annotated[Causes, Tag(TAG_MAPPING)],
+        Annotated[Text, Tag(TAG_TEXT)],
+        Annotated[TextList, Tag(TAG_LIST)],
+    ],
+    Discriminator(_shape),
+]
+
+
 class ReportInput(Model):
     so: Annotated[int, Field(ge=1)] | None = Field(
         None, description="số báo cáo khi ban hành; bỏ trống khi còn là dự thảo"
@@ -245,6 +297,14 @@ class ReportInput(Model):
     phuong_huong: TextList = Field(default_factory=list, description="phương hướng quý tới")
     kien_nghi: TextList = Field(
         default_factory=list, description="kiến nghị của cơ quan thường trực"
+    )
+    nguyen_nhan: CausesInput | None = Field(
+        None,
+        description="nguyên nhân của tồn tại, hạn chế: bảng khóa {chu_quan: …, khach_quan: …} "
+        "(mỗi khóa một câu hoặc danh sách câu), một câu hoặc danh sách câu",
+    )
+    chi_tieu: dict[str, Text] | None = Field(
+        None, description="nhận xét của cơ quan thường trực theo mã chỉ tiêu"
     )
 
 

@@ -16,6 +16,7 @@ from ..vocab.numbers import format_number
 from ..vocab.problems import Position, Problem, error
 from ..vocab.suggest import closest, suggest
 from .misread import refine
+from .models import UNION_TAGS
 from .positions import Path
 from .rules import FORMAT
 from .scalars import InvalidDate
@@ -262,6 +263,12 @@ def _translate(model: type[BaseModel], err: Any, kind_name: str, prefix: Path) -
         return f"{name}: cần số {words} {bound}{found}", at_key
     if kind in _EXPECTED:
         return f"{name}: {_EXPECTED[kind]}{found}{_quoted_hint(kind, value)}", at_key
+    if kind in ("union_tag_invalid", "union_tag_not_found"):  # a value of neither shape
+        owner = _model_at(model, loc)
+        field = owner.model_fields.get(str(loc[-1])) if owner and loc else None
+        shapes = (field.description or "").partition(": ")[2] if field else ""
+        if shapes:
+            return f"{name}: cần {shapes}{found}", at_key
     # A kind of error the models do not produce today: say what the field expects, in
     # Vietnamese, rather than pydantic's English.
     owner = _model_at(model, loc)
@@ -367,7 +374,11 @@ def validate_part(
     try:
         return model.model_validate(data), []
     except ValidationError as exc:
-        errors = exc.errors()
+        # The tags of a union told apart by shape are no place in the file: drop them.
+        errors: list[dict[str, Any]] = [
+            {**err, "loc": tuple(p for p in err["loc"] if p not in UNION_TAGS)}
+            for err in exc.errors()
+        ]
     # A misspelt key is one mistake: the unknown key (with its suggestion) is reported,
     # not also the required key it was meant to be.
     meant: set[tuple[Any, ...]] = set()

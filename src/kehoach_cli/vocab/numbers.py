@@ -84,6 +84,16 @@ def format_value(value: Numeric, unit: str) -> str:
     return f"{format_number(value)} {unit}".strip()
 
 
+def format_count(value: int) -> str:
+    """A count of things in a report's running text: ``2`` → ``02``, ``12`` → ``12``,
+    ``1250`` → ``1.250``, ``0`` → ``0``. Below ten it takes a leading zero, as clerks
+    write counts ("02 đơn vị gửi chậm") and as Nghị định 30 writes a document's number
+    and a day below ten; a figure measured by a target stays a figure (format_value)."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"a count is a whole number, not {value!r}")
+    return f"0{value}" if 0 < value < 10 else format_number(value)
+
+
 def format_signed(value: Numeric, places: int = 1) -> str:
     """A change: ``+3,5``, ``-1``, ``0`` (a change that rounds to zero has no sign)."""
     text = format_number(value, places)

@@ -122,7 +122,8 @@ def test_header_and_closing_come_from_the_plan(doc: ReportDocument) -> None:
 def test_opening_paragraph_cites_the_plan(doc: ReportDocument) -> None:
     assert lines(doc)[0] == (
         "Thực hiện Kế hoạch số 07/KH-BCĐ ngày 05/01/2026 về chuyển đổi số năm 2026 của xã "
-        "Mẫu Sơn, Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 như sau:"
+        "Mẫu Sơn, Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 (số liệu tính từ ngày "
+        "01/4/2026 đến ngày 29/6/2026) như sau:"
     )
 
 
@@ -150,9 +151,9 @@ def test_general_assessment_derived_when_absent(tmp_path: Path) -> None:
 
 def test_targets_summary_and_placement(doc: ReportDocument) -> None:
     assert section(doc, H1_1, H1_2) == [
-        "Kế hoạch đề ra 6 chỉ tiêu. Đến hết quý II, có 2 chỉ tiêu đã đạt mục tiêu năm, "
-        "3 chỉ tiêu chưa đạt và 1 chỉ tiêu chưa có số liệu (chi tiết tại Bảng 1 và "
-        "Biểu đồ 1). Trong số các chỉ tiêu chưa đạt, có 1 chỉ tiêu đã đạt mốc lộ trình "
+        "Kế hoạch đề ra 06 chỉ tiêu. Đến hết quý II, có 02 chỉ tiêu đã đạt mục tiêu năm, "
+        "03 chỉ tiêu chưa đạt và 01 chỉ tiêu chưa có số liệu (chi tiết tại Bảng 1 và "
+        "Biểu đồ 1). Trong số các chỉ tiêu chưa đạt, có 01 chỉ tiêu đã đạt mốc lộ trình "
         "quý II.",
         "[Bảng]",
         "[Biểu đồ]",
@@ -392,16 +393,16 @@ def test_section_chain_is_outermost_first(root: Path) -> None:
 
 def test_task_paragraphs(doc: ReportDocument) -> None:
     assert section(doc, H1_2, H1_3) == [
-        "Kế hoạch giao 5 nhiệm vụ. Theo báo cáo của các đơn vị chủ trì, đến hết quý II có "
-        "1 nhiệm vụ đã hoàn thành, 1 nhiệm vụ đang thực hiện, 1 nhiệm vụ chưa triển khai, "
-        "1 nhiệm vụ quá hạn và 1 nhiệm vụ chưa có báo cáo.",
+        "Kế hoạch giao 05 nhiệm vụ. Theo báo cáo của các đơn vị chủ trì, đến hết quý II có "
+        "01 nhiệm vụ đã hoàn thành, 01 nhiệm vụ đang thực hiện, 01 nhiệm vụ chưa triển khai, "
+        "01 nhiệm vụ quá hạn và 01 nhiệm vụ chưa có báo cáo.",
         "- Đã hoàn thành nhiệm vụ “Cập nhật Cổng thông tin điện tử xã” (Văn phòng HĐND và "
         "UBND xã chủ trì). Kết quả: Đã đăng 40 tin bài.",
         "- Nhiệm vụ “Làm sạch dữ liệu dân cư” (Công an xã chủ trì) đã quá hạn hoàn thành "
         "(hạn 31/5/2026), hiện đang thực hiện.",
-        "- Chưa triển khai 1 nhiệm vụ: “Tổ chức tập huấn chữ ký số” (Văn phòng HĐND và "
+        "- Chưa triển khai 01 nhiệm vụ: “Tổ chức tập huấn chữ ký số” (Văn phòng HĐND và "
         "UBND xã chủ trì).",
-        "- Chưa có báo cáo của đơn vị chủ trì về 1 nhiệm vụ: “Số hóa hồ sơ đất đai” "
+        "- Chưa có báo cáo của đơn vị chủ trì về 01 nhiệm vụ: “Số hóa hồ sơ đất đai” "
         "(Phòng Kinh tế chủ trì).",
     ]
 
@@ -412,10 +413,10 @@ def test_task_paragraphs(doc: ReportDocument) -> None:
 def test_submissions(doc: ReportDocument) -> None:
     assert section(doc, H1_3, H1_4) == [
         "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý II chậm nhất ngày "
-        "20/6/2026. Đến ngày 29/6/2026, đã có 2/3 đơn vị gửi báo cáo, cụ thể:",
-        "- Gửi đúng hạn (1 đơn vị): Văn phòng HĐND và UBND xã.",
-        "- Gửi chậm (1 đơn vị): Công an xã (gửi ngày 23/6/2026, chậm 3 ngày).",
-        "- Chưa gửi báo cáo (1 đơn vị): Phòng Kinh tế.",
+        "20/6/2026. Đến ngày 29/6/2026, đã có 02/03 đơn vị gửi báo cáo, cụ thể:",
+        "- Gửi đúng hạn (01 đơn vị): Văn phòng HĐND và UBND xã.",
+        "- Gửi chậm (01 đơn vị): Công an xã (gửi ngày 23/6/2026, chậm 03 ngày).",
+        "- Chưa gửi báo cáo (01 đơn vị): Phòng Kinh tế.",
         "Ngoài ra, Công chức Địa chính (không thuộc diện báo cáo định kỳ) đã gửi báo cáo "
         "kết quả phối hợp thực hiện.",
     ]
@@ -436,10 +437,10 @@ def test_shortcomings_are_derived(doc: ReportDocument) -> None:
         "thiểu 4 lớp (tỷ lệ đạt 75%).",
         "- Chỉ tiêu “Số doanh nghiệp bán hàng trên sàn thương mại điện tử” chưa có số liệu "
         "do Phòng Kinh tế chưa báo cáo.",
-        "- Còn 1 nhiệm vụ đã quá hạn nhưng chưa hoàn thành, do Công an xã chủ trì.",
-        "- Còn 1 nhiệm vụ chưa được đơn vị chủ trì báo cáo kết quả thực hiện.",
-        "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 1 đơn vị gửi "
-        "chậm và 1 đơn vị chưa gửi báo cáo.",
+        "- Còn 01 nhiệm vụ đã quá hạn nhưng chưa hoàn thành, do Công an xã chủ trì.",
+        "- Còn 01 nhiệm vụ chưa được đơn vị chủ trì báo cáo kết quả thực hiện.",
+        "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 01 đơn vị gửi "
+        "chậm và 01 đơn vị chưa gửi báo cáo.",
     ]
 
 
@@ -522,8 +523,8 @@ def test_rendered_body_ends_with_the_mark(doc: ReportDocument) -> None:
 
 def test_early_warning_counts_the_levels(doc: ReportDocument) -> None:
     assert section(doc, H1_4, H2) == [
-        "Đánh giá theo tốc độ thực hiện bình quân mỗi quý từ đầu năm, có 2 chỉ tiêu đã đạt "
-        "mục tiêu năm, 1 chỉ tiêu giữ được tốc độ đủ để đạt mục tiêu năm và 3 chỉ tiêu chưa "
+        "Đánh giá theo tốc độ thực hiện bình quân mỗi quý từ đầu năm, có 02 chỉ tiêu đã đạt "
+        "mục tiêu năm, 01 chỉ tiêu giữ được tốc độ đủ để đạt mục tiêu năm và 03 chỉ tiêu chưa "
         "đủ số liệu để dự báo.",
     ]
 
@@ -541,9 +542,9 @@ def test_early_warning_says_what_each_remaining_quarter_must_do(tmp_path: Path) 
     )
     doc = build(rr.write(tmp_path, targets=targets))
     assert section(doc, H1_4, H2) == [
-        "Đánh giá theo tốc độ thực hiện bình quân mỗi quý từ đầu năm, có 2 chỉ tiêu đã đạt "
-        "mục tiêu năm, 1 chỉ tiêu giữ được tốc độ đủ để đạt mục tiêu năm, 1 chỉ tiêu cần đẩy "
-        "nhanh tiến độ, 1 chỉ tiêu có nguy cơ không đạt mục tiêu năm 2026 và 1 chỉ tiêu chưa "
+        "Đánh giá theo tốc độ thực hiện bình quân mỗi quý từ đầu năm, có 02 chỉ tiêu đã đạt "
+        "mục tiêu năm, 01 chỉ tiêu giữ được tốc độ đủ để đạt mục tiêu năm, 01 chỉ tiêu cần đẩy "
+        "nhanh tiến độ, 01 chỉ tiêu có nguy cơ không đạt mục tiêu năm 2026 và 01 chỉ tiêu chưa "
         "đủ số liệu để dự báo, cụ thể:",
         "- Chỉ tiêu “Tỷ lệ thôn được phủ sóng 4G” (số 2 tại Bảng 1) có nguy cơ không đạt mục "
         "tiêu năm: đến hết quý II đạt 87,5%, bình quân mỗi quý tăng khoảng 1,3 điểm phần "
@@ -583,7 +584,7 @@ def test_early_warning_without_enough_data(tmp_path: Path) -> None:
     targets = rr.TARGETS.replace("    luy_ke: true\n", "")
     doc = build(rr.write(tmp_path, targets=targets, results=results))
     assert section(doc, H1_4, H2)[0].endswith(
-        "có 2 chỉ tiêu đã đạt mục tiêu năm và 4 chỉ tiêu chưa đủ số liệu để dự báo.")
+        "có 02 chỉ tiêu đã đạt mục tiêu năm và 04 chỉ tiêu chưa đủ số liệu để dự báo.")
 
 
 def test_the_chart_marks_each_projection(root: Path) -> None:
@@ -643,21 +644,21 @@ def test_a_quarter_without_any_data(tmp_path: Path) -> None:
         "năm 2026 của cơ quan, đơn vị nào nên chưa có số liệu để đánh giá kết quả thực hiện "
         "các chỉ tiêu, nhiệm vụ của Kế hoạch trong quý.",
         H1_1,
-        "Kế hoạch đề ra 6 chỉ tiêu; đến nay chưa có số liệu của chỉ tiêu nào (danh mục chỉ "
+        "Kế hoạch đề ra 06 chỉ tiêu; đến nay chưa có số liệu của chỉ tiêu nào (danh mục chỉ "
         "tiêu tại Bảng 1).",
         "[Bảng]",  # the plan's targets, every figure "—"; no chart of nothing
         H1_2,
-        "Kế hoạch giao 5 nhiệm vụ; đến nay các đơn vị chủ trì chưa báo cáo tình hình thực "
+        "Kế hoạch giao 05 nhiệm vụ; đến nay các đơn vị chủ trì chưa báo cáo tình hình thực "
         "hiện nhiệm vụ nào.",
         H1_3,
         "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý III chậm nhất ngày "
         "20/9/2026. Đến ngày 05/10/2026, chưa có đơn vị nào gửi báo cáo.",
-        "- Chưa gửi báo cáo (3 đơn vị): Văn phòng HĐND và UBND xã, Công an xã, Phòng "
+        "- Chưa gửi báo cáo (03 đơn vị): Văn phòng HĐND và UBND xã, Công an xã, Phòng "
         "Kinh tế.",
         H2,
         "- Các cơ quan, đơn vị chưa gửi báo cáo kết quả quý III nên chưa có số liệu để đánh "
-        "giá việc thực hiện 6 chỉ tiêu và 5 nhiệm vụ của Kế hoạch.",
-        "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 3 đơn vị chưa gửi "
+        "giá việc thực hiện 06 chỉ tiêu và 05 nhiệm vụ của Kế hoạch.",
+        "- Việc gửi báo cáo định kỳ chưa bảo đảm thời hạn theo Kế hoạch: 03 đơn vị chưa gửi "
         "báo cáo.",
         H3,
         "Chưa có báo cáo của các cơ quan, đơn vị nên chưa tổng hợp được khó khăn, vướng mắc.",
@@ -728,8 +729,8 @@ chi_tieu:
     ]
     assert section(doc, H1_3, H1_4) == [
         "Theo Kế hoạch, các cơ quan, đơn vị gửi báo cáo kết quả quý II chậm nhất ngày "
-        "20/6/2026. Đến ngày 29/6/2026, đã có 1/1 đơn vị gửi báo cáo, cụ thể:",
-        "- Gửi đúng hạn (1 đơn vị): Văn phòng HĐND và UBND xã.",
+        "20/6/2026. Đến ngày 29/6/2026, đã có 01/01 đơn vị gửi báo cáo, cụ thể:",
+        "- Gửi đúng hạn (01 đơn vị): Văn phòng HĐND và UBND xã.",
     ]
 
 
@@ -918,5 +919,6 @@ def test_the_running_text_names_the_body_by_its_kind(tmp_path: Path) -> None:
     )
     doc = build(rr.write(tmp_path, plan=plan_text))
     assert lines(doc)[0].endswith(
-        ", Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 như sau:"
+        ", Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 (số liệu tính từ ngày "
+        "01/4/2026 đến ngày 29/6/2026) như sau:"
     )

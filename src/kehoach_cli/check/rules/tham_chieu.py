@@ -65,6 +65,15 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                     yield error(src.path, src.doc.positions.key(("nhiem_vu", ma)),
                                 f"nhiem_vu: không có nhiệm vụ mã '{ma}' trong plan/tasks.yaml"
                                 + named(ma, ctx.tasks, "nhiệm vụ"), RULE.id)
+    if ctx.targets.loaded:
+        for report in ctx.repo.reports:  # the secretariat's comments, by target id
+            src = report.src
+            for ma in report.model.chi_tieu or {}:
+                if not ctx.targets.knows(ma):
+                    yield error(src.path, src.doc.positions.key(("chi_tieu", ma)),
+                                f"chi_tieu: không có chỉ tiêu mã '{ma}' trong "
+                                "plan/targets.yaml" + named(ma, ctx.targets, "chỉ tiêu"),
+                                RULE.id)
 
 
 def _plan_references(ctx: CheckContext) -> Iterator[Problem]:

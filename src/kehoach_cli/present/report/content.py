@@ -15,11 +15,11 @@ from typing import Any
 
 from ...compute.attainment import QuarterAttainment, TargetAttainment, TaskAttainment
 from ...errors import KehoachError
-from ...load.models import ReportInput
+from ...load.models import Causes, ReportInput, as_list
 from ...load.plan import Plan
 from ...load.text import XML_ILLEGAL
 from ...vocab.dates import roman
-from ...vocab.numbers import exact, format_number, format_percent, format_value
+from ...vocab.numbers import exact, format_count, format_number, format_percent, format_value
 from ...vocab.periods import deadline
 from ...vocab.phrases import (
     COMPARISON_WORD,
@@ -134,13 +134,21 @@ def _filters(plan: Plan) -> dict[str, Callable[..., Any]]:
 
     def counts(pairs: Iterable[Sequence[Any]]) -> str:
         """``[(6, "chỉ tiêu đạt"), (0, "…"), (10, "chỉ tiêu chưa đạt")]`` →
-        ``6 chỉ tiêu đạt và 10 chỉ tiêu chưa đạt`` (zeros left out)."""
+        ``06 chỉ tiêu đạt và 10 chỉ tiêu chưa đạt`` (zeros left out; counts as
+        ``so_luong`` writes them)."""
         return join_vietnamese(
-            f"{format_number(n)} {label}" for n, label in pairs if n
+            f"{format_count(n)} {label}" for n, label in pairs if n
         )
+
+    def count(value: Any) -> str:
+        if value is None:
+            return NO_FIGURE
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        return format_count(value) if whole else format_number(value)
 
     return {
         "so": number,
+        "so_luong": count,
         "phan_tram": percent,
         "gia_tri": value_with_unit,
         "ngay": date,
@@ -164,6 +172,26 @@ def _by_lead_unit(
     for t in targets:
         groups.setdefault(t.target.chu_tri, []).append(numbers[t.target.ma])
     return [{"don_vi": unit, "stt": stt} for unit, stt in groups.items()]
+
+
+def _causes(report: ReportInput) -> dict[str, Any]:
+    """The template's ``nguyen_nhan``: the causes of the shortcomings, as lists of texts —
+    ``chu_quan`` and ``khach_quan`` when the secretariat told them apart, else ``chung``."""
+    given = report.nguyen_nhan
+    causes: dict[str, list[str]] = {"chu_quan": [], "khach_quan": [], "chung": []}
+    if isinstance(given, Causes):
+        causes["chu_quan"] = as_list(given.chu_quan)
+        causes["khach_quan"] = as_list(given.khach_quan)
+    elif given is not None:
+        causes["chung"] = as_list(given)
+    return {**causes, "co": any(causes.values())}
+
+
+def data_period(q: QuarterAttainment, when: dt.date) -> tuple[dt.date, dt.date]:
+    """The days the report's figures cover: the units report on their quarter, so from its
+    first day to the report's date, or to the quarter's last day when dated after it."""
+    start, end = q.period.start, q.period.end
+    return start, max(start, min(when, end))
 
 
 def template_context(
@@ -192,6 +220,7 @@ def template_context(
     next_quarter = period.quarter + 1 if period.quarter < 4 else None
     ten_goi = p.co_quan.ten_goi or short_name(p.co_quan.ban_hanh)
     secretariat = plan.units.get(p.co_quan_thuong_truc)
+    comments = {ma: text for ma, text in (report.chi_tieu or {}).items() if ma in numbers}
     return {
         "plan": p,
         "bao_cao": report,
@@ -211,6 +240,9 @@ def template_context(
         "co_quan_ban_hanh": p.co_quan.ban_hanh,
         "co_quan_thuong_truc": secretariat.ten if secretariat else p.co_quan_thuong_truc,
         "co_so_lieu": any(s.state != "chua_nop" for s in q.submissions),
+        "so_lieu_tu": data_period(q, when)[0],
+        "so_lieu_den": data_period(q, when)[1],
+        "nguyen_nhan": _causes(report),
         "co_bieu_do": has_chart(q) and chart_placed,
         "chi_tieu": {
             "tong": len(targets),
@@ -226,6 +258,8 @@ def template_context(
             "cham_lo_trinh": [t for t in not_met if t.progress == "cham_tien_do"],
             "chua_dat_theo_don_vi": _by_lead_unit(not_met, numbers),
             "stt_chua_dat": [numbers[t.target.ma] for t in not_met],
+            "nhan_xet": comments,
+            "co_nhan_xet": [t for t in targets if t.target.ma in comments],
             "don_vi_thieu_so_lieu": list(
                 dict.fromkeys(u for t in [*no_data, *partial] for u in t.missing_units)
             ),

@@ -11,7 +11,7 @@ from ...compute.attainment import QuarterAttainment, TargetAttainment
 from ...load.models import Section, Target
 from ...load.plan import Plan
 from ...vocab.dates import roman
-from ...vocab.numbers import exact, format_number, format_percent, format_value
+from ...vocab.numbers import exact, format_count, format_percent, format_value
 from ...vocab.phrases import TARGET_STATE_TEXT, goal_text, goal_words
 from .chart import Bar, render_chart
 from .document import Column, Image, Table, TableRow
@@ -221,8 +221,8 @@ def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) 
     which = "các chỉ tiêu"
     if len(q.targets) > MAX_BARS:
         which = (
-            f"{MAX_BARS} chỉ tiêu có tỷ lệ đạt thấp nhất (trong tổng số "
-            f"{format_number(len(q.targets))} chỉ tiêu)"
+            f"{format_count(MAX_BARS)} chỉ tiêu có tỷ lệ đạt thấp nhất (trong tổng số "
+            f"{format_count(len(q.targets))} chỉ tiêu)"
         )
     caption = (
         f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which} (số thứ tự theo Bảng 1), quý "

@@ -97,6 +97,9 @@ def test_the_tool_comes_from_the_target_branch_and_the_pull_request_is_data() ->
     assert tool["uses"].startswith("actions/checkout@") and "ref" not in tool["with"]
     assert tool["with"]["path"] == "cong-cu"
     assert python["uses"].startswith("actions/setup-python@")
+    # pip's cache is keyed on the tool's files, before the pull request is on disk
+    assert python["with"]["cache"] == "pip"
+    assert python["with"]["cache-dependency-path"] == "cong-cu/pyproject.toml"
     assert install["run"] == "python -m pip install ./cong-cu"
     assert pr["with"]["ref"] == "${{ github.event.pull_request.head.sha }}"
     assert pr["with"]["path"] == "yeu-cau"

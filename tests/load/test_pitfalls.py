@@ -72,6 +72,10 @@ QUOTE = "hãy đặt cả giá trị trong dấu nháy: "
          + QUOTE + "- 'Mạng: chập chờn, có \"lúc\" mất'",
          Edit(Position(2, 5), 'Mạng: chập chờn, có "lúc" mất',
               "'Mạng: chập chờn, có \"lúc\" mất'")),
+        ('tai_khoan: [nguyen-van-a, nhac-viec[bot], "x[bot]"]\n', 1, 27,
+         "tên tài khoản nhac-viec[bot] trong danh sách [ ] cần đặt trong ngoặc kép (YAML hiểu "
+         "dấu '[' là mở một danh sách khác); hãy viết \"nhac-viec[bot]\"",
+         Edit(Position(1, 27), "nhac-viec[bot]", '"nhac-viec[bot]"')),
         ("ket_qua: - Đã xong\n", 1, 10,
          "giá trị bắt đầu bằng '- ', mà YAML hiểu là một danh sách; " + QUOTE
          + 'ket_qua: "- Đã xong"', Edit(Position(1, 10), "- Đã xong", '"- Đã xong"')),
@@ -98,7 +102,8 @@ QUOTE = "hãy đặt cả giá trị trong dấu nháy: "
     ids=["nbsp-indent", "nbsp-mixed", "ideographic-space", "glued-block", "glued-last",
          "glued-top", "glued-flow", "glued-flow-decimal", "so-sanh", "curly-colon",
          "no-dash-last", "no-dash-first", "colon-flow", "colon-block", "colon-short",
-         "colon-item-with-quotes", "dash-value", "star", "ampersand", "bang", "percent", "at",
+         "colon-item-with-quotes", "bot-in-flow", "dash-value", "star", "ampersand", "bang",
+         "percent", "at",
          "backtick"],
 )
 def test_a_pitfall_is_pointed_at_and_shown_as_it_should_be(
@@ -170,3 +175,11 @@ def test_an_invisible_character_that_breaks_the_syntax_is_named_where_it_stands(
                               f"tệp chứa ký tự vô hình {name} ở đây, làm YAML đọc sai cấu trúc "
                               "của dòng; hãy xóa ký tự đó (thường do sao chép từ web hoặc Word)")]
     assert doc.problems[0].fix == Edit(Position(line, col), char, "")
+
+
+@PARSERS
+def test_a_bot_login_in_a_block_list_or_in_quotes_is_fine(fast: bool) -> None:
+    for text in ("tai_khoan:\n  - nhac-viec[bot]\n", 'tai_khoan: ["nhac-viec[bot]"]\n',
+                 "tai_khoan: ['nhac-viec[bot]']\n"):
+        doc = load(text, fast)
+        assert (problems(doc), doc.data) == ([], {"tai_khoan": ["nhac-viec[bot]"]}), text

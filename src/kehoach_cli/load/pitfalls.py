@@ -8,7 +8,8 @@ non-breaking spaces (U+00A0) pasted from Word; a key glued to its value (``tu_so
 block or in ``{tu_so:8}``); a value that YAML reads as something else: ``>=`` (a folded
 block), ``- x`` (a list), ``&x``/``*x`` (an anchor or alias), ``!x`` (a tag), ``@``, a
 backtick or ``%`` (reserved), text holding ``: `` (a mapping); Word's curly quotes “…”
-used as quotes; a list item written without its ``- ``.
+used as quotes; a list item written without its ``- ``; a GitHub App's login
+``name[bot]`` unquoted in a ``[ ]`` list.
 """
 
 from __future__ import annotations
@@ -44,9 +45,11 @@ _TRIGGER = re.compile(
     r"|: [^,{}\[\]\n\"']*:(?: |$)"  # text holding ': '
     r"|^ *- +[^\n:]*[^\x00-\x7f][^\n:]*: "  # - Mạng: chập chờn
     r"|^ *[^\s#\-\[{\"'|>\ufeff][^:\n]*$"  # a line of text without a key (a list item's dash?)
-    r"|\u201c",
+    r"|\u201c"
+    r"|\w\[bot\]",  # a GitHub App's login unquoted inside [ ]
     re.MULTILINE,
 )
+_BOT_IN_FLOW = re.compile(r"(?<![\"'\w.-])([A-Za-z0-9_][A-Za-z0-9._-]*\[bot\])")
 
 
 def _known_keys() -> frozenset[str]:
@@ -228,7 +231,16 @@ def _flow_entries(text: str, start: int) -> Iterator[tuple[int, str]]:
 
 
 def _flow(path: str, line: _Line) -> Problem | None:
-    """``{tu_so:8}`` and ``{ghi_chu: Số ước tính: 6 tháng}``."""
+    """``{tu_so:8}``, ``{ghi_chu: Số ước tính: 6 tháng}`` and ``[nhac-viec[bot]]``."""
+    if line.value.startswith("["):
+        bot = _BOT_IN_FLOW.search(line.text, line.value_col + 1)
+        if bot is None:
+            return None
+        where = Position(line.number, bot.start() + 1)
+        return error(path, where,
+                     f"tên tài khoản {bot[1]} trong danh sách [ ] cần đặt trong ngoặc kép (YAML "
+                     f"hiểu dấu '[' là mở một danh sách khác); hãy viết \"{bot[1]}\"",
+                     SYNTAX.id, fix=Edit(where, bot[1], f'"{bot[1]}"'))
     if not line.value.startswith("{"):
         return None
     for col, entry in _flow_entries(line.text, line.value_col):

@@ -48,7 +48,15 @@ def test_validate(case: Mistake, tmp_path: Path) -> None:
 @pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
 def test_sua(case: Mistake, tmp_path: Path) -> None:
     root = build(case, tmp_path)
+    before = snapshot(tmp_path)
+    _, preview, _ = run_cli(["sua", "--xem"], cwd=root)
+    assert snapshot(tmp_path) == before
     code, out, err = run_cli(["sua"], cwd=root)
+    # --xem says exactly what sua then does.
+    assert [line for line in preview.splitlines() if ": sẽ " in line] == [
+        line.replace(": đã sửa: ", ": sẽ sửa: ").replace(": đã đổi tên thành ",
+                                                          ": sẽ đổi tên thành ")
+        for line in out.splitlines() if ": đã " in line]
     assert err == "" and code in (0, 1)
     done = [line for line in out.splitlines()
             if ": đã sửa: " in line or ": đã đổi tên thành " in line]

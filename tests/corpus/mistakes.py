@@ -35,7 +35,8 @@ def escape(text: str) -> str:
     out = []
     for ch in text:
         category = unicodedata.category(ch)
-        hidden = (category.startswith("C") and ch != "\n") or (category == "Zs" and ch != " ")
+        hidden = ((category.startswith("C") and ch != "\n") or (category == "Zs" and ch != " ")
+                  or category == "Mn")  # a combining mark: NFD text
         out.append(f"{{U+{ord(ch):04X}}}" if hidden else ch)
     return "".join(out)
 

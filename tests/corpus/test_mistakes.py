@@ -78,3 +78,13 @@ def test_sua(case: Mistake, tmp_path: Path) -> None:
     _, again, _ = run_cli(["sua"], cwd=root)
     assert ": đã sửa: " not in again and ": đã đổi tên thành " not in again
     assert snapshot(tmp_path) == before
+
+
+def test_docs_up_to_date() -> None:
+    from tests.corpus.make_mistakes_doc import DOC, render
+
+    actual = DOC.read_text(encoding="utf-8") if DOC.exists() else ""
+    assert actual == render(CASES), (
+        "docs/loi-thuong-gap.md khác với bảng sinh từ tests/corpus/mistakes.yaml; "
+        "chạy: python tests/corpus/make_mistakes_doc.py"
+    )

@@ -115,6 +115,38 @@ def test_a_unit_written_by_its_name_is_told_its_id() -> None:
     assert "cần mã gồm chữ thường không dấu" in found[0].message  # no unit of that name
 
 
+@pytest.mark.parametrize(
+    ("unit", "written", "message", "fixed"),
+    [
+        ("%", "70%", 'gia_tri: cần một số; hãy viết 70 (bỏ dấu %: đơn vị tính đã ghi trong kế '
+                     'hoạch), nhận được chuỗi "70%"', "70"),
+        ("% dân số", "70%", 'gia_tri: cần một số; hãy viết 70 (bỏ dấu %: đơn vị tính đã ghi '
+                            'trong kế hoạch), nhận được chuỗi "70%"', "70"),
+        ("hộ", "40,5%", 'gia_tri: cần một số tính bằng hộ (đơn vị tính của chỉ tiêu), không '
+                        'phải phần trăm, nhận được chuỗi "40,5%"', None),
+        ("hộ", "40,5", 'gia_tri: cần một số; hãy viết 40.5 (dấu chấm thập phân, không dùng dấu '
+                       'phẩy), nhận được chuỗi "40,5"', "40.5"),
+    ],
+)
+def test_a_percent_sign_is_dropped_only_in_a_figure_counted_in_percent(
+    unit: str, written: str, message: str, fixed: str | None
+) -> None:
+    doc = parse_text("units/cong-an/2026-Q2.yaml",
+                     RESULT + f"chi_tieu:\n  a:\n    gia_tri: {written}\n", fast=True)
+    _, (found,) = validate_model(doc, ResultFile, FILE_KINDS["result"][1], UNITS, {"a": unit})
+    assert found.message == message
+    assert found.fix == (None if fixed is None else Edit(Position(6, 14), written, fixed))
+
+
+def test_a_percent_sign_in_a_count_is_not_dropped() -> None:
+    doc = parse_text("units/cong-an/2026-Q2.yaml",
+                     RESULT + "chi_tieu:\n  a: {tu_so: 90%, mau_so: 10}\n", fast=True)
+    _, (found,) = validate_model(doc, ResultFile, FILE_KINDS["result"][1], UNITS, {"a": "%"})
+    assert (found.message, found.fix) == (
+        'tu_so: cần một số nguyên (số đếm, không phải tỷ lệ phần trăm), nhận được chuỗi "90%"',
+        None)
+
+
 def test_a_unit_named_in_a_list_of_the_plan() -> None:
     doc = parse_text("plan/targets.yaml", "ma: a\nten: A\ndon_vi_tinh: '%'\nmuc_tieu: 80\n"
                      "so_sanh: '>='\ncach_tinh: ty_le\nchu_tri: cong-an\n"

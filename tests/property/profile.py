@@ -24,6 +24,9 @@ CI_EXAMPLES = {
     "test_random_text": 400,
     "test_cli_on_mutated_repo": 25,
     "test_report_docx_valid_for_any_accepted_text": 8,
+    "test_sua_fixes_generated_mistakes": 60,
+    "test_sua_is_idempotent": 40,
+    "test_sua_never_changes_a_generated_valid_file": 40,
 }
 MAX_FILE_BYTES = 6_000  # the size of a generated or mutated file: no run can hang
 EXAMPLE_SECONDS = 10.0  # a single example taking longer is a failure (a quadratic blow-up)

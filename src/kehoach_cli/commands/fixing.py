@@ -13,6 +13,7 @@ is written: the results say what would be done.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Sequence
 from pathlib import Path, PurePosixPath
@@ -168,11 +169,21 @@ def _rename(
             free = rename_new(source, target)
         except WriteError as exc:
             return FixResult(problem, exc.message)
+        if free:
+            _drop_if_emptied(source.parent)
     if not free:
         return FixResult(problem, f"đã có tệp {rename.new_path}; không đổi tên để khỏi ghi đè "
                                   "tệp đó — hãy xem hai tệp rồi tự gộp hoặc xóa một tệp")
     taken.add(rename.new_path.casefold())
     return FixResult(problem)
+
+
+def _drop_if_emptied(folder: Path) -> None:
+    """The folder a rename emptied (units/Cong-An/ once its files are in units/cong-an/)
+    goes too: left behind, it would be a mistake of its own."""
+    with contextlib.suppress(OSError):
+        if not any(folder.iterdir()):
+            folder.rmdir()
 
 
 def _same(a: Path, b: Path) -> bool:

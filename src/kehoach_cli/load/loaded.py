@@ -136,12 +136,13 @@ def load_repo(
     tasks = load_list(problems, plan_sources.get("tasks"), "nhiem_vu", Task, "tasks",
                       unit_names)
 
+    target_units = {ma: t.don_vi_tinh.strip() for ma, t in targets.models().items()}
     results: list[LoadedResult] = []
     for src, unit_dir, period in result_sources:
         if not src.doc.ok:
             continue
         model, result_problems = validate_model(src.doc, ResultFile, FILE_KINDS["result"][1],
-                                                unit_names)
+                                                unit_names, target_units)
         problems.extend(result_problems)
         loaded = LoadedResult(src, unit_dir, period, model)
         if model is None:

@@ -66,12 +66,15 @@ def refine(
     pos: Position,
     unit_names: Mapping[str, str],
     default: str,
+    target_units: Mapping[str, str] | None = None,
 ) -> tuple[str, Fix | None] | None:
     """A better message (and its certain fix) for one failed value, or None; ``default``
     is the message made without the user's value (kept, with a fix, where it says all).
 
     ``name`` is the place as the message names it; ``unit_names`` maps a unit's name
-    (lower case, without diacritics) to its id, for a unit written by its name.
+    (lower case, without diacritics) to its id, for a unit written by its name;
+    ``target_units`` maps a target's id to its unit (don_vi_tinh), so that ``70%`` loses
+    its % sign only in a figure counted in %.
     """
     raw = doc.positions.raw.get(loc)
     found = f", nhận được {_described(value)}"
@@ -81,6 +84,15 @@ def refine(
             return default, _edit(pos, raw, form)
         if form is not None and (kind == "float_type" or "." not in form):
             what = "một số" if kind == "float_type" else "một số nguyên"
+            # 70% → 70 is no fix in a figure known to be counted in another unit than %
+            # (a count, "lớp", "hộ"): there the rate typed is not the figure.
+            percent = value.strip().endswith("%")
+            unit = _counted_in(loc, doc, target_units or {}) if percent else None
+            if unit == "":
+                return f"{name}: cần {what} (số đếm, không phải tỷ lệ phần trăm){found}", None
+            if unit is not None and not unit.startswith("%"):
+                return (f"{name}: cần {what} tính bằng {unit} (đơn vị tính của chỉ tiêu), không "
+                        f"phải phần trăm{found}", None)
             return (f"{name}: cần {what}; hãy viết {form}{_why_number(value, form)}{found}",
                     _edit(pos, raw, form))
         if form is None and _ambiguous_comma(value):
@@ -123,6 +135,17 @@ def refine(
                 write = ma if isinstance(loc[-1], int) else f"{loc[-1]}: {ma}"
                 return (f"{name}: cần mã của đơn vị, không phải tên; \"{shown_text(value)}\" "
                         f"có mã {ma} trong plan/units.yaml: hãy viết {write}", None)
+    return None
+
+
+def _counted_in(loc: Path, doc: YamlDocument, target_units: Mapping[str, str]) -> str | None:
+    """The unit of the figure at ``loc``: its target's don_vi_tinh, "" for a count (a
+    result's tu_so, mau_so), None when it cannot be told."""
+    if len(loc) == 3 and loc[0] == "chi_tieu" and isinstance(loc[1], str):  # a result file
+        return "" if loc[2] in ("tu_so", "mau_so") else target_units.get(loc[1])
+    if len(loc) >= 3 and loc[0] == "chi_tieu" and isinstance(loc[1], int):  # targets.yaml
+        unit = _at(doc.data, (*loc[:2], "don_vi_tinh"))
+        return unit.strip() if isinstance(unit, str) else None
     return None
 
 

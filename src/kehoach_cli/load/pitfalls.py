@@ -119,11 +119,17 @@ def scan(path: str, text: str) -> list[Problem]:
 
 
 def _odd_indentation(path: str, lines: list[str]) -> Iterator[Problem]:
+    # Inside a '|' or '>' block, an odd space after the block's indentation is text, not
+    # indentation: YAML keeps it, and a space there would change a folded text.
+    split = [_split(i + 1, t) if t.strip() and not t.lstrip().startswith("#") else None
+             for i, t in enumerate(lines)]
+    text_lines = {i for i, line in enumerate(_in_block_scalar(split))
+                  if line is None and split[i] is not None}
     for i, line in enumerate(lines):
         indent = _INDENT.match(line)
         assert indent is not None
         odd = _ODD_SPACE.search(indent[0])
-        if odd is None or indent.end() == len(line.rstrip()):
+        if odd is None or indent.end() == len(line.rstrip()) or i in text_lines:
             continue
         ch = odd[0]
         name = f"U+{ord(ch):04X} ({SPACE_NAMES[ch]})"

@@ -288,13 +288,15 @@ def _empty(doc: YamlDocument, kind_name: str) -> Problem:
 def validate_model(
     doc: YamlDocument, model: type[M], kind_name: str,
     unit_names: Mapping[str, str] | None = None,
+    target_units: Mapping[str, str] | None = None,
 ) -> tuple[M | None, list[Problem]]:
     """Validate the values of ``doc`` with ``model``; problems carry the file's positions.
     ``unit_names`` (a unit's name without diacritics → its id) lets a unit written by its
-    name be told its id."""
+    name be told its id; ``target_units`` (a target's id → its don_vi_tinh) tells which
+    figures are counted in %."""
     if doc.data is None:
         return None, [_empty(doc, kind_name)]
-    return validate_part(doc, doc.data, (), model, kind_name, unit_names or {})
+    return validate_part(doc, doc.data, (), model, kind_name, unit_names or {}, target_units)
 
 
 def validate_items(
@@ -369,6 +371,7 @@ def _position(doc: YamlDocument, loc: Path, err: Any, at_key: bool) -> Position:
 def validate_part(
     doc: YamlDocument, data: Any, prefix: Path, model: type[M], kind_name: str,
     unit_names: Mapping[str, str] | None = None,
+    target_units: Mapping[str, str] | None = None,
 ) -> tuple[M | None, list[Problem]]:
     """Validate ``data`` (found at ``prefix`` in ``doc``) with ``model``."""
     try:
@@ -400,7 +403,7 @@ def validate_part(
         pos = _position(doc, loc, err, at_key)
         better = None if at_key else refine(
             err["type"], err.get("input"), label(loc), loc, doc, pos, unit_names or {},
-            message)
+            message, target_units)
         if better is not None:
             message, fix = better
             problems.append(error(doc.path, pos, message, FORMAT.id, fix))

@@ -40,14 +40,54 @@ def root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return repo
 
 
+VSCODE = ["Đã ghi: .vscode/settings.json\n", "Đã ghi: .vscode/extensions.json\n"]
+VSCODE_KEPT = ["Đã có, giữ nguyên: .vscode/settings.json\n",
+               "Đã có, giữ nguyên: .vscode/extensions.json\n"]
+
+
 def test_writes_every_schema(root: Path, run: Run) -> None:
     assert run("schema") == (
-        0, "".join(f"Đã ghi: schemas/{name}\n" for name in NAMES), ""
+        0, "".join([*(f"Đã ghi: schemas/{name}\n" for name in NAMES), *VSCODE]), ""
     )
     assert sorted(p.name for p in (root / "schemas").iterdir()) == sorted(NAMES)
     assert run("schema") == (
-        0, "".join(f"Không đổi: schemas/{name}\n" for name in NAMES), ""
+        0, "".join([*(f"Không đổi: schemas/{name}\n" for name in NAMES), *VSCODE_KEPT]), ""
     )
+
+
+def test_editor_settings_are_written_once_and_never_overwritten(root: Path, run: Run) -> None:
+    (root / ".vscode").mkdir()
+    (root / ".vscode" / "settings.json").write_text('{"editor.fontSize": 16}\n',
+                                                    encoding="utf-8")
+    code, out, _ = run("schema")
+    assert code == 0
+    assert out.endswith("Đã có, giữ nguyên: .vscode/settings.json\n"
+                        "Đã ghi: .vscode/extensions.json\n")
+    assert (root / ".vscode" / "settings.json").read_text(encoding="utf-8") == (
+        '{"editor.fontSize": 16}\n')
+    assert json.loads((root / ".vscode" / "extensions.json").read_text(encoding="utf-8")) == {
+        "recommendations": ["redhat.vscode-yaml"]}
+
+
+def test_the_committed_editor_settings_map_every_folder() -> None:
+    from kehoach_cli.commands.schema import vscode_settings
+
+    committed = json.loads((SOURCE / ".vscode" / "settings.json").read_text(encoding="utf-8"))
+    assert committed == vscode_settings()
+    assert committed["yaml.schemas"]["./schemas/ket-qua.schema.json"] == ["units/*/*.yaml"]
+    assert sorted(committed["yaml.schemas"]) == sorted(f"./schemas/{n}" for n in NAMES)
+
+
+def test_a_plan_with_errors_gets_the_contracts_schemas_and_a_warning(
+    root: Path, run: Run
+) -> None:
+    (root / "plan" / "units.yaml").write_text("don_vi: [\n", encoding="utf-8")
+    code, _, err = run("schema")
+    assert code == 0
+    assert err.startswith("kehoach: cảnh báo: kế hoạch (plan/) đang có lỗi nên lược đồ chỉ "
+                          "theo hợp đồng chung")
+    result = json.loads((root / "schemas" / "ket-qua.schema.json").read_text("utf-8"))
+    assert result["properties"]["ky"]["pattern"] == "^[0-9]{4}-Q[1-4]$"
 
 
 def test_schemas_are_deterministic_json(root: Path, run: Run) -> None:
@@ -71,7 +111,7 @@ def test_titles_and_descriptions_are_vietnamese(root: Path, run: Run) -> None:
     result = json.loads((root / "schemas" / "ket-qua.schema.json").read_text("utf-8"))
     assert result["title"] == "Báo cáo kết quả quý của đơn vị"
     assert result["required"] == ["don_vi", "ky", "ngay_gui"]
-    assert result["properties"]["ky"]["pattern"] == "^[0-9]{4}-Q[1-4]$"
+    assert result["properties"]["ky"]["pattern"] == "^2026-Q[1-4]$"  # the plan's year
     state = result["$defs"]["TaskResult"]["properties"]["trang_thai"]
     assert state["enum"] == ["hoan_thanh", "dang_thuc_hien", "chua_thuc_hien"]
     assert state["description"] == "hoan_thanh, dang_thuc_hien hoặc chua_thuc_hien"
@@ -84,6 +124,7 @@ def test_out_folder(root: Path, run: Run, tmp_path: Path) -> None:
     assert text.splitlines()[0] == f"Đã ghi: {out / NAMES[0]}"
     assert sorted(p.name for p in out.iterdir()) == sorted(NAMES)
     assert not (root / "schemas").exists()
+    assert not (root / ".vscode").exists()  # --out writes the schemas only
 
 
 def test_outside_a_plan_repo(tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -24,6 +24,7 @@ from .rules import (
     don_vi,
     gia_tri,
     ky,
+    luoc_do,
     ma_trung,
     ngay,
     nhiem_vu,
@@ -42,7 +43,7 @@ PLAN_INCOMPLETE = Rule(
 
 CHECKS: tuple[ModuleType, ...] = (
     ma_trung, tham_chieu, chi_tieu, nhiem_vu, tai_khoan, don_vi, ky, ngay, quyen, gia_tri,
-    bao_cao,
+    bao_cao, luoc_do,
 )
 
 
@@ -81,6 +82,7 @@ REGISTRY: tuple[Entry, ...] = (
         (quyen, "bao-cao-chi-tieu-khong-duoc-giao"),
         (gia_tri, "ty-le-tu-lon-hon-mau"),
         (bao_cao, "so-bao-cao-trung"),
+        (luoc_do, "luoc-do-cu"),
     )),
     Entry(PLAN_INCOMPLETE, "kehoach_cli.commands.validate", "ke-hoach-loi-khi-chon-tep"),
     Entry(changes.RULE, changes.__name__, ""),

@@ -1,18 +1,10 @@
-"""`kehoach schema`: JSON Schemas of every kind of file, for editors.
+"""`kehoach schema`: JSON Schemas of every kind of file, for editors (load/json_schema.py),
+narrowed by this plan; and the editor settings that map them to the folders.
 
-An editor with a YAML language server (Visual Studio Code with the YAML extension, and
-others) reads the schema named on a file's first line::
-
-    # yaml-language-server: $schema=../../schemas/ket-qua.schema.json
-
-and then completes keys, shows each key's Vietnamese description, and underlines a
-misspelt key or a wrong type while the file is typed. The schemas are generated from
-the same pydantic models that ``kehoach validate`` uses, so they never disagree on the
-shape of a file; the rules across files (which unit reports which target, ...) stay
-with ``kehoach validate``.
-
-The output is deterministic (sorted keys, two-space indent, a trailing newline), so
-the committed schemas/ folder changes only when a model does.
+Writes schemas/*.json (only those whose text changed) and, when they do not exist yet,
+.vscode/settings.json (which schema for which folder, UTF-8, two-space indentation) and
+.vscode/extensions.json (recommends the YAML extension). Existing editor settings are
+the user's and are never overwritten.
 """
 
 from __future__ import annotations
@@ -22,75 +14,47 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
-from pydantic import BaseModel
-
-from ..load.models import PlanFile, ReportInput, ResultFile, TargetsFile, TasksFile, UnitsFile
+from ..load.json_schema import DRAFT, SCHEMAS, all_schemas, build, facts_of, render
+from ..load.loaded import load_repo
 from ..load.repo import find_root
 from ..store import write_atomic
 
-DRAFT = "https://json-schema.org/draft/2020-12/schema"
-
-# file name -> (model, title, description)
-SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
-    "ke-hoach.schema.json": (
-        PlanFile, "Kế hoạch",
-        "Thông tin chung của kế hoạch: tệp plan/plan.yaml (cơ quan thường trực soạn).",
-    ),
-    "don-vi.schema.json": (
-        UnitsFile, "Danh sách đơn vị",
-        "Các đơn vị thực hiện kế hoạch: tệp plan/units.yaml (cơ quan thường trực soạn).",
-    ),
-    "chi-tieu.schema.json": (
-        TargetsFile, "Danh sách chỉ tiêu",
-        "Các chỉ tiêu của kế hoạch: tệp plan/targets.yaml (cơ quan thường trực soạn).",
-    ),
-    "nhiem-vu.schema.json": (
-        TasksFile, "Danh sách nhiệm vụ",
-        "Các nhiệm vụ của kế hoạch: tệp plan/tasks.yaml (cơ quan thường trực soạn).",
-    ),
-    "ket-qua.schema.json": (
-        ResultFile, "Báo cáo kết quả quý của đơn vị",
-        "Tệp units/<mã đơn vị>/<năm>-Q<quý>.yaml, mỗi đơn vị một tệp mỗi quý. Lệnh "
-        "kehoach validate kiểm tra thêm các quy tắc giữa các tệp (đơn vị nào báo cáo chỉ "
-        "tiêu nào, tử số không lớn hơn mẫu số, ...).",
-    ),
-    "bao-cao.schema.json": (
-        ReportInput, "Nội dung báo cáo quý của cơ quan thường trực",
-        "Tệp reports/<năm>-Q<quý>.yaml: đánh giá chung, nguyên nhân của hạn chế, nhận xét "
-        "từng chỉ tiêu, phương hướng, kiến nghị; có khóa so là báo cáo đã ban hành.",
-    ),
+# schema file -> the files it is for (VS Code's yaml.schemas globs)
+FOLDERS: dict[str, list[str]] = {
+    "ke-hoach.schema.json": ["plan/plan.yaml"],
+    "don-vi.schema.json": ["plan/units.yaml"],
+    "chi-tieu.schema.json": ["plan/targets.yaml"],
+    "nhiem-vu.schema.json": ["plan/tasks.yaml"],
+    "ket-qua.schema.json": ["units/*/*.yaml"],
+    "bao-cao.schema.json": ["reports/*.yaml"],
 }
 
 
-def _drop_generated_titles(node: Any, *, in_properties: bool = False) -> Any:
-    """pydantic titles every field and model after its Python name ("Ngay Gui",
-    "TargetResult"): English-looking noise in an editor's tooltip. The Vietnamese
-    descriptions say it better, so the generated titles go."""
-    if isinstance(node, dict):
-        out: dict[str, Any] = {}
-        for key, value in node.items():
-            if key == "title" and isinstance(value, str) and not in_properties:
-                continue
-            out[key] = _drop_generated_titles(
-                value, in_properties=key in ("properties", "$defs") and not in_properties
-            )
-        return out
-    if isinstance(node, list):
-        return [_drop_generated_titles(item) for item in node]
-    return node
+def vscode_settings() -> dict[str, Any]:
+    return {
+        "yaml.schemas": {f"./schemas/{name}": globs for name, globs in FOLDERS.items()},
+        "yaml.validate": True,
+        "yaml.completion": True,
+        "yaml.format.enable": False,
+        "files.encoding": "utf8",
+        "files.autoGuessEncoding": False,
+        "files.eol": "\n",
+        "files.insertFinalNewline": True,
+        "[yaml]": {
+            "editor.insertSpaces": True,
+            "editor.tabSize": 2,
+            "editor.detectIndentation": False,
+            "editor.renderWhitespace": "boundary",
+            "editor.rulers": [100],
+        },
+    }
 
 
-def build(model: type[BaseModel], title: str, description: str) -> dict[str, Any]:
-    """The JSON Schema (draft 2020-12) of one kind of file."""
-    generated = _drop_generated_titles(model.model_json_schema())
-    assert isinstance(generated, dict)
-    return {"$schema": DRAFT, **generated, "title": title, "description": description}
+VSCODE_EXTENSIONS: dict[str, Any] = {"recommendations": ["redhat.vscode-yaml"]}
 
 
-def render(model: type[BaseModel], title: str, description: str) -> str:
-    text = json.dumps(build(model, title, description), ensure_ascii=False, indent=2,
-                      sort_keys=True)
-    return text + "\n"
+def _json(data: dict[str, Any]) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def schema(start: Path, out: Path | None = None, *, stream: TextIO | None = None) -> int:
@@ -98,20 +62,35 @@ def schema(start: Path, out: Path | None = None, *, stream: TextIO | None = None
     stream = stream or sys.stdout
     root = find_root(start)
     folder = out if out is not None else root / "schemas"
-    for name, (model, title, description) in SCHEMAS.items():
-        path = folder / name
-        data = render(model, title, description).encode("utf-8")
-        try:
-            same = path.read_bytes() == data
-        except OSError:
-            same = False
-        shown = _shown(path)
-        if same:
-            stream.write(f"Không đổi: {shown}\n")
-            continue
-        write_atomic(path, data)
-        stream.write(f"Đã ghi: {shown}\n")
+    facts = facts_of(load_repo(root, fast=True))
+    if facts is None:
+        sys.stderr.write(
+            "kehoach: cảnh báo: kế hoạch (plan/) đang có lỗi nên lược đồ chỉ theo hợp đồng "
+            "chung, chưa theo mã chỉ tiêu, nhiệm vụ, đơn vị của kế hoạch; sửa lỗi (kehoach "
+            "validate) rồi chạy lại kehoach schema\n")
+    for name, text in all_schemas(facts).items():
+        _write(folder / name, text.encode("utf-8"), stream)
+    if out is None:
+        for name, data in (("settings.json", vscode_settings()),
+                           ("extensions.json", VSCODE_EXTENSIONS)):
+            path = root / ".vscode" / name
+            if path.exists():
+                stream.write(f"Đã có, giữ nguyên: {_shown(path)}\n")
+            else:
+                _write(path, _json(data), stream)
     return 0
+
+
+def _write(path: Path, data: bytes, stream: TextIO) -> None:
+    try:
+        same = path.read_bytes() == data
+    except OSError:
+        same = False
+    if same:
+        stream.write(f"Không đổi: {_shown(path)}\n")
+        return
+    write_atomic(path, data)
+    stream.write(f"Đã ghi: {_shown(path)}\n")
 
 
 def _shown(path: Path) -> str:
@@ -120,3 +99,6 @@ def _shown(path: Path) -> str:
         return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
     except ValueError:
         return str(path)
+
+
+__all__ = ["DRAFT", "FOLDERS", "SCHEMAS", "build", "render", "schema", "vscode_settings"]

@@ -17,7 +17,7 @@ _EXPECTED_BY_METAVAR = {
     "NĂM": "năm dạng số, ví dụ 2026",
 }
 
-COMMANDS = ("validate", "status", "report", "new", "codeowners", "schema")
+COMMANDS = ("validate", "sua", "status", "report", "new", "codeowners", "schema")
 
 
 def _help_request(args: list[str]) -> list[str] | None:
@@ -136,6 +136,10 @@ def main(argv: list[str] | None = None) -> int:
 
     setup_utf8()
     args = list(sys.argv[1:] if argv is None else argv)
+    if os.environ.get("_KEHOACH_COMPLETE"):  # the shell asks for completions (Tab)
+        return _complete()
+    if args[:1] == ["--install-completion"] and len(args) <= 2:
+        return _install_completion(args[1] if len(args) == 2 else None)
     help_for = _help_request(args)
     if help_for is not None:
         try:
@@ -190,6 +194,47 @@ def main(argv: list[str] | None = None) -> int:
     if code == 130:  # typer hands Ctrl+C inside a command back as a return value
         print("Đã dừng.", file=sys.stderr)
     return int(code) if isinstance(code, int) else 0
+
+
+def _complete() -> int:
+    """Answer the shell's completion request (typer and click read it from the
+    environment) and nothing else: no help, no command."""
+    from .cli import app
+
+    try:
+        app(prog_name="kehoach")
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else 0
+    return 0
+
+
+_SHELLS = ("bash", "zsh", "fish", "powershell", "pwsh")
+
+
+def _install_completion(shell: str | None) -> int:
+    """`kehoach --install-completion [SHELL]`: typer's installer, told in Vietnamese."""
+    try:
+        from typer._completion_shared import _get_shell_name, install
+    except ImportError:  # pragma: no cover - a typer without it: its own option
+        from .cli import app
+
+        return int(app(args=["--install-completion", *([shell] if shell else [])],
+                       prog_name="kehoach", standalone_mode=False) or 0)
+    name = shell or _get_shell_name()
+    if name not in _SHELLS:
+        print(f"kehoach: lỗi: chưa hỗ trợ gợi ý hoàn thành lệnh cho shell "
+              f"'{name or 'không rõ'}'; cần một trong {', '.join(_SHELLS)}, ví dụ: kehoach "
+              "--install-completion bash", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        _, path = install(shell=name, prog_name="kehoach", complete_var="_KEHOACH_COMPLETE")
+    except OSError as exc:
+        print(f"kehoach: lỗi: không ghi được tệp gợi ý hoàn thành lệnh ({exc.strerror or exc})",
+              file=sys.stderr)
+        return 1
+    print(f"Đã cài gợi ý hoàn thành lệnh cho {name}: {path}")
+    print("Mở lại cửa sổ lệnh rồi gõ kehoach và nhấn Tab để dùng.")
+    return 0
 
 
 # A full disk or a read-only one is the user's machine, not a bug.

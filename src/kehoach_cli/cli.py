@@ -7,7 +7,7 @@ Only typer is imported here; each command imports what it needs when it runs, so
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -19,12 +19,25 @@ app = typer.Typer(
         "Kế hoạch thành dữ liệu: kiểm tra tệp kế hoạch và tệp kết quả của các đơn vị, "
         "theo dõi chỉ tiêu, lập báo cáo quý theo Nghị định 30/2020/NĐ-CP."
     ),
-    add_completion=False,
+    add_completion=True,
     no_args_is_help=True,
     rich_markup_mode=None,
     context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
 )
+
+
+def _complete(name: str) -> Any:
+    """The completion function ``name`` of commands/complete.py, imported only when the
+    shell asks (Tab), so that an ordinary run never loads it."""
+
+    def complete(incomplete: str) -> list[tuple[str, str]]:
+        from .commands import complete as values
+
+        found: list[tuple[str, str]] = getattr(values, name)(incomplete)
+        return found
+
+    return complete
 
 
 class State:
@@ -67,6 +80,7 @@ def validate_cmd(
     fmt: Annotated[
         str,
         typer.Option("--format", metavar="text|github|json|sarif|gitlab",
+                     autocompletion=_complete("formats"),
                      help="Dạng kết quả: text (mặc định), github (chú thích GitHub Actions, "
                           "kèm bảng mọi lỗi trong tóm tắt của bước khi có "
                           "$GITHUB_STEP_SUMMARY), json, sarif (GitHub code scanning), gitlab "
@@ -118,11 +132,13 @@ def sua_cmd(
 
 Quarter = Annotated[
     int,
-    typer.Option("--quy", metavar="1-4", help="Quý (1 đến 4)."),
+    typer.Option("--quy", metavar="1-4", help="Quý (1 đến 4).",
+                 autocompletion=_complete("quarters")),
 ]
 Year = Annotated[
     Optional[int],  # noqa: UP045
-    typer.Option("--nam", metavar="NĂM", help="Năm (mặc định: năm của kế hoạch)."),
+    typer.Option("--nam", metavar="NĂM", help="Năm (mặc định: năm của kế hoạch).",
+                 autocompletion=_complete("years")),
 ]
 
 
@@ -175,7 +191,8 @@ def report_cmd(
 @app.command("new")
 def new_cmd(
     unit: Annotated[
-        str, typer.Option("--don-vi", metavar="MÃ", help="Mã đơn vị, ví dụ cong-an-xa.")
+        str, typer.Option("--don-vi", metavar="MÃ", help="Mã đơn vị, ví dụ cong-an-xa.",
+                          autocompletion=_complete("unit_ids"))
     ],
     quarter: Quarter,
     year: Year = None,

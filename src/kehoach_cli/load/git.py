@@ -18,7 +18,7 @@ from pathlib import Path
 from ..errors import UsageError
 
 # The folders of a plan repo that kehoach reads (and nothing else is exported).
-PLAN_FOLDERS = ("plan/", "units/", "reports/", "templates/")
+PLAN_FOLDERS = ("plan/", "units/", "reports/", "templates/", "schemas/")
 
 
 def run_git(root: Path, *args: str, check: bool = True, what: str = "--base",

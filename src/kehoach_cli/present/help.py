@@ -11,6 +11,15 @@ from typing import Any
 
 WIDTH = 80
 
+# Options typer adds itself, with English help.
+_OWN_HELP = {
+    "install_completion": "Cài gợi ý hoàn thành lệnh bằng phím Tab (lệnh, tùy chọn, mã đơn "
+                          "vị, quý) cho shell đang dùng: bash, zsh, fish hoặc PowerShell; mở "
+                          "lại cửa sổ lệnh để dùng.",
+    "show_completion": "In đoạn mã gợi ý hoàn thành lệnh của shell đang dùng, để tự chép vào "
+                       "tệp cấu hình của shell.",
+}
+
 
 def _option_label(param: Any) -> str:
     names = ", ".join([*param.opts, *getattr(param, "secondary_opts", [])])
@@ -58,7 +67,7 @@ def render(command: Any, path: list[str]) -> str:
         lines.append("Tham số:")
         lines.extend(_rows([(a.metavar or a.name.upper(), a.help or "") for a in arguments]))
         lines.append("")
-    rows = [(_option_label(o), o.help or "") for o in options]
+    rows = [(_option_label(o), _OWN_HELP.get(o.name, o.help or "")) for o in options]
     rows.append(("-h, --help", "In hướng dẫn này rồi thoát."))
     lines.append("Tùy chọn:")
     lines.extend(_rows(rows))

@@ -113,7 +113,8 @@ def test_an_empty_document_has_no_data(fast: bool, text: str) -> None:
     ("a: {gia_tri: 2,5}\n", Position(1, 14), "2,5", "2.5"),
     ("ghi_chu: Đường ấy\nb:\n  c: {gia_tri: -12,50}\r\n", Position(3, 16), "-12,50", "-12.50"),
     ("a: {gia_tri: 2,5, b: 1}\n", Position(1, 14), "2,5", "2.5"),
-    ("a: {gia_tri: 12,6%, b: 1}\n", Position(1, 14), "12,6%", "12.6"),
+    # only the comma is certain here; the '%' is judged with the target's unit
+    ("a: {gia_tri: 12,6%, b: 1}\n", Position(1, 14), "12,6%", "12.6%"),
 ])
 def test_the_decimal_comma_carries_its_fix(
     fast: bool, text: str, at: Position, old: str, new: str
@@ -134,7 +135,8 @@ def test_a_decimal_comma_before_a_percent_sign_says_both(fast: bool) -> None:
     (problem,) = load("a: {gia_tri: 12,6%}\n", fast).problems
     assert problem.message == (
         "số thập phân viết bằng dấu phẩy (12,6%); trong YAML dấu phẩy ngăn cách các mục — "
-        "hãy dùng dấu chấm và bỏ dấu % (đơn vị tính đã ghi trong kế hoạch): 12.6")
+        "hãy dùng dấu chấm: 12.6 (và bỏ dấu % nếu chỉ tiêu tính bằng %: đơn vị tính đã ghi "
+        "trong kế hoạch)")
 
 
 @PARSERS

@@ -271,17 +271,21 @@ class Builder:
         ):
             written = f"{number.value},{key.value}"
             form = f"{number.value}.{decimals}"
-            percent = (" và bỏ dấu % (đơn vị tính đã ghi trong kế hoạch)"
-                       if decimals != key.value else "")
+            percent = (" (và bỏ dấu % nếu chỉ tiêu tính bằng %: đơn vị tính đã ghi trong kế "
+                       "hoạch)" if decimals != key.value else "")
             message = (
                 f"số thập phân viết bằng dấu phẩy ({written}); trong YAML dấu phẩy ngăn cách "
-                f"các mục — hãy dùng dấu chấm{percent}: {form}"
+                f"các mục — hãy dùng dấu chấm: {form}{percent}"
             )
+            # Only the comma is certain here: whether the '%' may go depends on the
+            # target's unit, which the next round of `kehoach sua` judges (12.5% of a
+            # target counted in % → 12.5; of one counted in lớp → a question).
+            fixed = f"{number.value}.{key.value}"
             # Certain only when the file holds exactly "2,5" (no space after the comma).
             start, end = number.start_mark, key.end_mark
             line = self.lines[start.line] if start.line < len(self.lines) else ""
             if end.line == start.line and line[start.column : end.column] == written:
-                fix = Edit(self._pos(number), written, form)
+                fix = Edit(self._pos(number), written, fixed)
                 raise FixableFatal(self._pos(number), message, fix)
             raise Fatal(self._pos(number), message)
 

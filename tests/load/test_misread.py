@@ -89,9 +89,11 @@ def test_a_date_written_the_vietnamese_way(written: str, form: str) -> None:
 
 
 def test_a_date_that_names_no_day_gets_no_form() -> None:
+    # no form to offer, no fix; but the message says what is wrong with that date
     found = problems("don_vi: cong-an\nky: 2026-Q2\nngay_gui: 30/02/2026\n")
-    assert shown(found) == ['3:11: lỗi: ngay_gui: cần một ngày dạng YYYY-MM-DD, ví dụ '
-                            '2026-06-18, nhận được chuỗi "30/02/2026"']
+    assert shown(found) == ['3:11: lỗi: ngay_gui: "30/02/2026" không phải ngày có thật '
+                            '(tháng 2 năm 2026 chỉ có 28 ngày); cần ngày có thật, viết dạng '
+                            'YYYY-MM-DD (năm-tháng-ngày)']
     assert found[0].fix is None
 
 

@@ -7,6 +7,7 @@ import pytest
 from kehoach_cli.vocab.forms import (
     date_form,
     decimal_words,
+    impossible_date,
     number_form,
     number_words,
     period_form,
@@ -101,3 +102,18 @@ def test_number_words(n: int, words: str) -> None:
 )
 def test_decimal_words(text: str, words: str) -> None:
     assert decimal_words(text) == words
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("31/02/2026", "tháng 2 năm 2026 chỉ có 28 ngày"),
+    ("29/02/2028", None),  # a leap year: a real day
+    ("ngày 31 tháng 4 năm 2026", "tháng 4 năm 2026 chỉ có 30 ngày"),
+    ("32/01/2026", "tháng 1 năm 2026 chỉ có 31 ngày"),
+    ("15/13/2026", "không có tháng 13"),
+    ("06/15/2026", "không có tháng 15; nếu là ngày 15 tháng 6 (viết tháng trước, kiểu Excel "
+                   "tiếng Anh) thì viết 2026-06-15"),
+    ("15/06/2026", None),
+    ("hôm qua", None),
+])
+def test_impossible_date(text: str, expected: str | None) -> None:
+    assert impossible_date(text) == expected

@@ -16,6 +16,7 @@ from typing import Any
 from ..vocab.forms import (
     date_form,
     decimal_words,
+    impossible_date,
     login_form,
     number_form,
     number_words,
@@ -116,6 +117,10 @@ def refine(
             return (f"{name}: cần một ngày dạng YYYY-MM-DD (năm-tháng-ngày); hãy viết {form}"
                     f"{found}",
                     _edit(pos, raw, form))
+        wrong = impossible_date(value)
+        if wrong is not None:
+            return (f"{name}: \"{shown_text(value)}\" không phải ngày có thật ({wrong}); cần "
+                    "ngày có thật, viết dạng YYYY-MM-DD (năm-tháng-ngày)", None)
     if kind == "string_pattern_mismatch" and isinstance(value, str):
         if loc and loc[-1] == "ky":
             form = period_form(value)

@@ -93,10 +93,7 @@ _WORDS = re.compile(
 )
 
 
-def date_form(text: str) -> str | None:
-    """``15/06/2026``, ``15/6/2026``, ``15-06-2026``, ``15.06.2026`` (day first, as
-    Vietnamese write them), ``ngày 15 tháng 6 năm 2026``, ``2026/06/15`` → ``2026-06-15``;
-    None when it is no date or names no real day."""
+def _date_parts(text: str) -> tuple[int, int, int] | None:
     bare = " ".join(text.split()).rstrip(".")
     found = _DAY_FIRST.match(bare) or _WORDS.match(bare)
     if found:
@@ -105,6 +102,37 @@ def date_form(text: str) -> str | None:
         year, month, day = (int(g) for g in found.groups())
     else:
         return None
+    return year, month, day
+
+
+def impossible_date(text: str) -> str | None:
+    """``31/02/2026`` → 'tháng 2 năm 2026 chỉ có 28 ngày': a date written the Vietnamese
+    way that names no real day, said as a person would; None for any other text."""
+    parts = _date_parts(text)
+    if parts is None:
+        return None
+    year, month, day = parts
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        if not 1 <= month <= 12:
+            if 1 <= day <= 12 and month <= 31:  # 06/15/2026: month first, as Excel in English
+                return (f"không có tháng {month}; nếu là ngày {month} tháng {day} (viết tháng "
+                        f"trước, kiểu Excel tiếng Anh) thì viết {year}-{day:02}-{month:02}")
+            return f"không có tháng {month}"
+        last = (dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)).day
+        return f"tháng {month} năm {year} chỉ có {last} ngày"
+    return None
+
+
+def date_form(text: str) -> str | None:
+    """``15/06/2026``, ``15/6/2026``, ``15-06-2026``, ``15.06.2026`` (day first, as
+    Vietnamese write them), ``ngày 15 tháng 6 năm 2026``, ``2026/06/15`` → ``2026-06-15``;
+    None when it is no date or names no real day."""
+    parts = _date_parts(text)
+    if parts is None:
+        return None
+    year, month, day = parts
     try:
         return dt.date(year, month, day).isoformat()
     except ValueError:

@@ -306,7 +306,7 @@ def test_fixes_that_keep_coming_stop_after_a_few_rounds(
     code, out, _ = run_cli(["sua"], cwd=root)
     assert code == 1
     assert out.splitlines()[:6] == [
-        *(f"{CA}:1:{n}: đã sửa: '' → #" for n in range(1, 6)),
+        *(f"{CA}:1:{n}: đã sửa: '' → '#'" for n in range(1, 6)),
         "Đã sửa 5 chỗ trong 1 tệp; còn 1 lỗi cần sửa tay.",
     ]
     assert (root / CA).read_text(encoding="utf-8").startswith("#####don_vi")

@@ -12,8 +12,10 @@ from ..vocab.problems import Edit, Problem
 
 def _shown(text: str) -> str:
     """The old or new text of an edit: as is when it is plain, else quoted with its
-    invisible characters spelled out (a non-breaking space as \\xa0)."""
-    plain = text and text.strip() == text and text.isprintable()
+    invisible characters spelled out (a non-breaking space as \\xa0); punctuation alone
+    is quoted too (``':' → ': '``)."""
+    plain = (text and text.strip() == text and text.isprintable()
+             and any(c.isalnum() for c in text))  # ':' alone would read as punctuation
     return text if plain else f"'{shown_text(text, limit=60)}'"
 
 

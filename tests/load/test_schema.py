@@ -129,7 +129,7 @@ def test_an_unknown_top_level_key_with_nothing_close() -> None:
         ("'12'", 'tu_so: cần một số nguyên, ví dụ 12, nhận được chuỗi "12"; hãy bỏ dấu nháy để '
                  "giá trị là một số"),
         ("yes", 'tu_so: cần một số nguyên, ví dụ 12, nhận được chuỗi "yes"'),
-        ("12.0", "tu_so: cần một số nguyên, ví dụ 12, nhận được số 12.0"),
+        ("12.0", "tu_so: cần một số nguyên; hãy viết 12, nhận được số 12.0"),  # still refused
         ("true", "tu_so: cần một số nguyên, ví dụ 12, nhận được giá trị logic true"),
         ("2026-01-01", "tu_so: cần một số nguyên, ví dụ 12, nhận được ngày 2026-01-01"),
         ("[1]", "tu_so: cần một số nguyên, ví dụ 12, nhận được một danh sách"),

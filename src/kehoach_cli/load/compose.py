@@ -57,6 +57,11 @@ def _is_free_text(path: Path) -> bool:
     return len(path) > 1 and isinstance(path[-1], int) and path[-2] in FREE_TEXT_LISTS
 
 
+# Keys whose value is one of a few words (trang_thai: hoan_thanh): the text as typed is
+# kept, so that 'Hoàn thành' can be rewritten as the word it is.
+_WORD_KEYS = frozenset({"trang_thai", "cach_tinh"})
+
+
 @dataclass(slots=True)
 class _Anchor:
     value: Any
@@ -132,9 +137,9 @@ class Builder:
         self._count(1, pos)
         if kind == "ScalarEvent":
             head = event.value[:1]
-            if (head.isdigit() or head in _RAW_HEADS) and (
+            if ((head.isdigit() or head in _RAW_HEADS) and (
                 event.style or not INT.match(event.value)
-            ):
+            )) or (path and path[-1] in _WORD_KEYS):
                 self._keep_raw(event, path)
             value = scalar(event.tag, event.value, not event.style, pos)
             if isinstance(value, str):

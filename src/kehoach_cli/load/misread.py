@@ -109,6 +109,16 @@ def refine(
         read = _thousands_of(raw)
         if read is not None and raw is not None:
             return f"{name}: cần một số nguyên; {_both_readings(raw, read)}", None
+    if kind == "literal_error" and isinstance(value, str) and plain(value) in _WORDS:
+        # 'Hoàn thành', 'hoan thanh', 'Đang thực hiện': the same words, certain
+        return default, _edit(pos, raw, plain(value))
+    if kind in ("int_type", "int_from_float") and isinstance(value, float) and (
+        value.is_integer() and raw is not None and _thousands_of(raw) is None
+        and re.fullmatch(r"[-+]?[0-9]+\.0+", raw.strip())
+    ):
+        whole = raw.strip().split(".")[0]
+        return (f"{name}: cần một số nguyên; hãy viết {whole}, nhận được số {raw.strip()}",
+                _edit(pos, raw, whole))
     if kind == "date_type" and isinstance(value, str):
         form = date_form(value)
         if form is not None and form == value.strip():  # a date in quotes
@@ -152,6 +162,11 @@ def _counted_in(loc: Path, doc: YamlDocument, target_units: Mapping[str, str]) -
         unit = _at(doc.data, (*loc[:2], "don_vi_tinh"))
         return unit.strip() if isinstance(unit, str) else None
     return None
+
+
+# The contract's one-word values that a person may type with diacritics or spaces.
+_WORDS = frozenset({"hoan_thanh", "dang_thuc_hien", "chua_thuc_hien", "ty_le", "gia_tri",
+                    "tong"})
 
 
 def _ambiguous_comma(value: str) -> bool:

@@ -19,6 +19,7 @@ import unicodedata
 from pathlib import Path
 from typing import TextIO
 
+from ..check.changes import distinct
 from ..errors import EXIT_OK, KehoachError
 from ..load.plan import Plan
 from ..store import write_atomic
@@ -27,23 +28,13 @@ from .common import load_checked, require_plan
 TARGET = Path(".github") / "CODEOWNERS"
 
 
-def _unique(logins: list[str]) -> list[str]:
-    seen: set[str] = set()
-    out: list[str] = []
-    for login in logins:
-        if login.lower() not in seen:
-            seen.add(login.lower())
-            out.append(login)
-    return out
-
-
 def _owners(logins: list[str]) -> str:
     return " ".join(f"@{login}" for login in logins)
 
 
 def render(plan: Plan) -> str:
     """The text of the CODEOWNERS file for ``plan``."""
-    admins = _unique(list(plan.plan.quan_tri))
+    admins = distinct(list(plan.plan.quan_tri))
     if not admins:
         raise KehoachError(
             "plan/plan.yaml chưa có khóa quan_tri (các tài khoản của cơ quan thường trực), "
@@ -65,11 +56,11 @@ def render(plan: Plan) -> str:
     without: list[str] = []
     owned = 0
     for unit in plan.units.values():
-        accounts = _unique(list(unit.tai_khoan))
+        accounts = distinct(list(unit.tai_khoan))
         if not accounts:
             without.append(unit.ma)
             continue
-        owners = _unique([*accounts, *admins])
+        owners = distinct([*accounts, *admins])
         lines.append(f"/units/{unit.ma}/ {_owners(owners)}")
         owned += 1
     if without:

@@ -78,11 +78,11 @@ def _columns(s: SummaryAttainment) -> tuple[Column, ...]:
         )
     return (
         Column("TT", 9, "center"),
-        Column("Chỉ tiêu", 40, "left"),
+        Column("Chỉ tiêu", 37, "left"),
         *(Column(f"Quý\n{roman(n)}", 15, "center") for n in range(1, 5)),
-        Column("Cả\nnăm", 17, "center"),
-        Column("Kế hoạch\nnăm", 19, "center"),
-        Column("Đánh giá", 20, "center"),
+        Column("Cả năm", 17, "center"),
+        Column("Kế hoạch\nnăm", 21, "center"),
+        Column("Đánh giá", 21, "center"),
     )
 
 
@@ -186,9 +186,15 @@ def summary_context(
             "co_so_lieu": each.has_data,
             "gui_bao_cao": submissions(each),
         })
-    late = [(x, c["quy_la_ma"]) for c in quarters for x in c["gui_bao_cao"]["tre_han"]]
-    missing = [(x, c["quy_la_ma"]) for c in quarters if c["den_han"]
-               for x in c["gui_bao_cao"]["chua_nop"]]
+    by_unit: dict[str, dict[str, Any]] = {}  # each unit's late and missing quarters
+    for c in quarters:
+        for x in c["gui_bao_cao"]["tre_han"]:
+            entry = by_unit.setdefault(x.unit, {"unit": x.unit, "cham": [], "chua_gui": []})
+            entry["cham"].append({"quy": f"quý {c['quy_la_ma']}", "so_ngay": x.days_late})
+        for x in c["gui_bao_cao"]["chua_nop"] if c["den_han"] else []:
+            entry = by_unit.setdefault(x.unit, {"unit": x.unit, "cham": [], "chua_gui": []})
+            entry["chua_gui"].append(f"quý {c['quy_la_ma']}")
+    order = list(plan.units)
     context.update({
         "loai_bao_cao": s.period.regime,
         "ky_bao_cao": period_words(s),
@@ -197,10 +203,9 @@ def summary_context(
         "so_lieu_tu": start,
         "so_lieu_den": end,
         "cac_quy": quarters,
-        "quy_chua_co_so_lieu": [c["quy_la_ma"] for c in quarters if not c["co_so_lieu"]],
-        "gui_cham": [{"unit": x.unit, "quy_la_ma": quy, "days_late": x.days_late}
-                     for x, quy in late],
-        "chua_gui": [{"unit": x.unit, "quy_la_ma": quy} for x, quy in missing],
+        "quy_chua_co_so_lieu": [f"quý {c['quy_la_ma']}" for c in quarters
+                                if not c["co_so_lieu"]],
+        "gui_tre": sorted(by_unit.values(), key=lambda e: order.index(e["unit"])),
     })
     return context
 

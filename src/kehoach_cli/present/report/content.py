@@ -61,7 +61,6 @@ TASK_STATE_TEXT = {
 }
 TABLE_PLACEHOLDER = "bang_chi_tieu"
 CHART_PLACEHOLDER = "bieu_do"
-PLACEHOLDERS = (TABLE_PLACEHOLDER, CHART_PLACEHOLDER)
 
 
 def _lower_first(text: str) -> str:

@@ -1,4 +1,5 @@
-"""Quarters: the period a result file covers, its first and last days, its deadline."""
+"""Quarters: the period a result file covers, its first and last days, its deadline; the
+periods a report covers (a quarter, the first half, the year)."""
 
 from __future__ import annotations
 

@@ -144,10 +144,11 @@ def submissions_table(plan: Plan, s: SummaryAttainment, when: dt.date) -> Table:
     """Bảng 2: every unit that must report, and any other that sent, by quarter."""
     units = [u.ma for u in plan.units.values()
              if any(x.unit == u.ma for q in s.quarters for x in q.submissions)]
-    wide = 100 / len(s.quarters)
+    # 165 mm; "Chậm 03 ngày" and "Chưa đến hạn" hold on one line in a quarter's column
+    wide = 113 / len(s.quarters)
     columns = (
         Column("STT", 12, "center"),
-        Column("Cơ quan, đơn vị", 53, "left"),
+        Column("Cơ quan, đơn vị", 40, "left"),
         *(Column(f"Quý {roman(q.period.quarter)}", wide, "center") for q in s.quarters),
     )
     rows = tuple(

@@ -320,3 +320,78 @@ def test_this_repos_reviews(tmp_path: Path, kind: str, title: str, warning: str)
         assert first[2:] == ["≥ 15%", "11,2%", "12,6% (1)", "84%", "Chưa đạt"]
     else:
         assert first[2:] == ["11,2%", "12,6%", "—", "—", "—", "≥ 15%", "Chưa có số liệu"]
+
+
+# --------------------------------------------------------------------------- without data
+
+
+@pytest.mark.parametrize(
+    ("kind", "stem", "warning", "direction"),
+    [
+        ("--6-thang", "2026-6T",
+         "quý I và quý II năm 2026 chưa có đơn vị nào gửi kết quả (hạn gửi 20/3/2026, "
+         "20/6/2026); báo cáo sơ kết 6 tháng đầu năm 2026 chưa có số liệu.",
+         "- Các cơ quan, đơn vị khẩn trương gửi báo cáo kết quả thực hiện quý I, quý II năm "
+         "2026 về Văn phòng HĐND và UBND xã (cơ quan thường trực) để tổng hợp, đánh giá."),
+        ("--ca-nam", "2026",
+         "quý I, quý II, quý III và quý IV năm 2026 chưa có đơn vị nào gửi kết quả (hạn gửi "
+         "20/3/2026, 20/6/2026, 20/9/2026, 20/12/2026); báo cáo tổng kết năm 2026 chưa có số "
+         "liệu.",
+         "- Các cơ quan, đơn vị khẩn trương gửi báo cáo kết quả thực hiện các quý năm 2026 về "
+         "Văn phòng HĐND và UBND xã (cơ quan thường trực) để tổng hợp, đánh giá kết quả cả "
+         "năm."),
+    ],
+)
+def test_a_review_without_any_data(
+    tmp_path: Path, kind: str, stem: str, warning: str, direction: str
+) -> None:
+    root = rr.write(tmp_path, report=None, results={},
+                    files={f"reports/{stem}.yaml": "ngay: 2026-12-28\n"})
+    code, out, err = run_cli(["report", kind], cwd=root, today="2026-12-28")
+    assert (code, out, err) == (0, f"reports/{stem}.docx\n", f"kehoach: cảnh báo: {warning}\n")
+    text = paragraphs(root / "reports" / f"{stem}.docx")
+    assert direction in text
+    assert "(số liệu tính từ ngày" not in text[3]
+    # no chart without a figure; Bảng 1 and Bảng 2 are still there
+    assert not any(t.startswith("Biểu đồ 1.") for t in text)
+    assert len(tables(root / "reports" / f"{stem}.docx")) == 2
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def test_each_kind_of_report_has_its_own_template(root: Path) -> None:
+    """A repo keeping its own quarterly template still gets the built-in six-month one; its
+    own six-month template is used, and its mistakes are told at its own path and line."""
+    folder = root / "templates"
+    folder.mkdir()
+    (folder / "bao-cao-quy.md.j2").write_text("Báo cáo quý riêng.\n", encoding="utf-8")
+    assert run_cli(["report", "--6-thang"], cwd=root, today=TODAY)[0] == 0
+    assert "IV. PHƯƠNG HƯỚNG, NHIỆM VỤ 6 THÁNG CUỐI NĂM 2026" in paragraphs(
+        root / "reports" / "2026-6T.docx")
+    (folder / "bao-cao-6-thang.md.j2").write_text(
+        "Sơ kết {{ ky_bao_cao }}: {{ quy_chua_co_so_lieu | length | so_luong }} quý thiếu số "
+        "liệu.\n[[bang_gui_bao_cao]]\n", encoding="utf-8")
+    assert run_cli(["report", "--6-thang"], cwd=root, today=TODAY)[0] == 0
+    path = root / "reports" / "2026-6T.docx"
+    assert "Sơ kết 6 tháng đầu năm 2026: 0 quý thiếu số liệu." in paragraphs(path)
+    assert [t[0] for t in tables(path)] == [["STT", "Cơ quan, đơn vị", "Quý I", "Quý II"]]
+    (folder / "bao-cao-nam.md.j2").write_text("{{ chi_tieu.tongg }}\n", encoding="utf-8")
+    code, out, err = run_cli(["report", "--ca-nam"], cwd=root, today=TODAY)
+    assert (code, out) == (1, "")
+    assert err.startswith(
+        "templates/bao-cao-nam.md.j2:1:1: lỗi: mẫu báo cáo dùng tên không có trong dữ liệu "
+        "báo cáo ('chi_tieu' không có 'tongg'; có phải ý bạn là 'tong'?)"
+    )
+
+
+def test_the_quarterly_template_has_no_submissions_table(root: Path) -> None:
+    folder = root / "templates"
+    folder.mkdir()
+    (folder / "bao-cao-quy.md.j2").write_text("[[bang_gui_bao_cao]]\n", encoding="utf-8")
+    code, _, err = run_cli(["report", "--quy", "2"], cwd=root, today=TODAY)
+    assert code == 1
+    assert err.startswith(
+        "templates/bao-cao-quy.md.j2:1:1: lỗi: không có chỗ trống [[bang_gui_bao_cao]]; mẫu "
+        "chỉ dùng được [[bang_chi_tieu]] và [[bieu_do]]\n"
+    )

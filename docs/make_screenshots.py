@@ -7,13 +7,18 @@ folder — the repo's own reports/ is not touched — then turns pages of the PD
 100 dpi with poppler's ``pdftoppm``:
 
 - docs/bao-cao-mau-trang-1.png: the first page (header, title, opening);
-- docs/bao-cao-mau-trang-<N>.png: the page holding Biểu đồ 1 (N = 4 with the sample data).
+- docs/bao-cao-mau-trang-<N>.png: the page holding Biểu đồ 1 (N = 4 with the sample data);
+- docs/bao-cao-6-thang-trang-1.png, docs/bao-cao-nam-trang-1.png: the first page of the
+  six-month review (``--6-thang``, dated 3 July) and of the annual review (``--ca-nam``,
+  dated 28 December, quarters III and IV still without data). Neither review has an input
+  file in reports/, so each is dated by KEHOACH_TODAY.
 
 Needs LibreOffice (``soffice``) and poppler-utils (``pdftoppm``, ``pdftotext``) on PATH.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -26,8 +31,14 @@ DPI = 100
 CHART_CAPTION = "Biểu đồ 1."
 
 
-def run(*args: str) -> str:
-    done = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=False)
+REVIEWS = (("--6-thang", "2026-07-03", "bao-cao-6-thang-trang-1.png"),
+           ("--ca-nam", "2026-12-28", "bao-cao-nam-trang-1.png"))
+
+
+def run(*args: str, today: str | None = None) -> str:
+    env = {**os.environ, "KEHOACH_TODAY": today} if today else None
+    done = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", check=False,
+                          env=env)  # fmt: skip
     if done.returncode != 0:
         sys.exit(f"{args[0]} failed:\n{done.stdout}{done.stderr}")
     return done.stdout
@@ -70,6 +81,11 @@ def main() -> None:
         chart = page_with(pdf, CHART_CAPTION)
         if chart is not None and chart != 1:
             snapshot(pdf, chart, DOCS / f"bao-cao-mau-trang-{chart}.png")
+        for kind, today, name in REVIEWS:
+            review = Path(tmp) / f"{name}.docx"
+            run(sys.executable, "-m", "kehoach_cli", "-C", str(REPO), "report", kind,
+                "--out", str(review), "--pdf", today=today)  # fmt: skip
+            snapshot(review.with_suffix(".pdf"), 1, DOCS / name)
 
 
 if __name__ == "__main__":

@@ -168,12 +168,25 @@ def status_cmd(
 
 @app.command("report")
 def report_cmd(
-    quarter: Quarter,
+    quarter: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--quy", metavar="1-4", help="Báo cáo quý (1 đến 4)."),
+    ] = None,
+    half_year: Annotated[
+        bool,
+        typer.Option("--6-thang", help="Báo cáo sơ kết 6 tháng đầu năm (số liệu đến hết quý "
+                     "II)."),
+    ] = False,
+    annual: Annotated[
+        bool,
+        typer.Option("--ca-nam", help="Báo cáo tổng kết năm (số liệu từng quý và cả năm)."),
+    ] = False,
     year: Year = None,
     out: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--out", metavar="ĐƯỜNG_DẪN",
-                     help="Tệp .docx cần ghi (mặc định: reports/<năm>-Q<quý>.docx)."),
+                     help="Tệp .docx cần ghi (mặc định: reports/<năm>-Q<quý>.docx, "
+                     "reports/<năm>-6T.docx hoặc reports/<năm>.docx)."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Cho phép ghi đè báo cáo đã ban hành (đã có số).")
@@ -182,10 +195,12 @@ def report_cmd(
         bool, typer.Option("--pdf", help="Ghi thêm bản PDF (cần LibreOffice).")
     ] = False,
 ) -> None:
-    """Lập báo cáo quý (.docx) theo thể thức Nghị định 30/2020/NĐ-CP."""
+    """Lập báo cáo (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: báo cáo quý, sơ kết 6
+    tháng hoặc tổng kết năm (chọn một trong --quy N, --6-thang, --ca-nam)."""
     from .commands.report import report
 
-    raise typer.Exit(report(State.start, quarter, year, out=out, force=force, pdf=pdf))
+    raise typer.Exit(report(State.start, quarter, year, half_year=half_year, annual=annual,
+                            out=out, force=force, pdf=pdf))
 
 
 @app.command("new")

@@ -561,6 +561,44 @@ def test_report_inputs(tmp_path: Path) -> None:
     assert list(outcome.plan.reports) == [Period(2026, 1)]
 
 
+def test_six_month_and_annual_report_inputs(tmp_path: Path) -> None:
+    """reports/<year>-6T.yaml and reports/<year>.yaml are report inputs; their numbers share
+    the year's one series with the quarters', and their dates are judged against the
+    deadline of the last quarter they cover."""
+    outcome = run(make_repo(tmp_path, files={
+        "reports/2026-Q1.yaml": "so: 4\n",
+        "reports/2026-6T.yaml": "so: 4\nngay: 2026-06-10\n",
+        "reports/2026.yaml": "so: 9\nngay: 2026-12-01\nchi_tieu:\n  phu-songg: Tốt.\n",
+        "reports/2025.yaml": "so: 1\n",
+    }))
+    assert shown(outcome) == [
+        "reports/2025.yaml:1:1: lỗi: tên tệp 2025.yaml: năm 2025 khác năm của kế hoạch (2026)",
+        "reports/2026-6T.yaml:1:5: lỗi: so: số 4 đã dùng cho báo cáo quý I năm 2026 "
+        "(reports/2026-Q1.yaml); mỗi báo cáo trong năm cần một số riêng",
+        "reports/2026-6T.yaml:2:7: cảnh báo: ngay: báo cáo đề ngày 10/6/2026, trước hạn các "
+        "đơn vị gửi kết quả quý II (20/6/2026); đơn vị chưa gửi vẫn còn hạn, báo cáo chưa đủ "
+        "số liệu",
+        "reports/2026.yaml:2:7: cảnh báo: ngay: báo cáo đề ngày 1/12/2026, trước hạn các đơn "
+        "vị gửi kết quả quý IV (20/12/2026); đơn vị chưa gửi vẫn còn hạn, báo cáo chưa đủ số "
+        "liệu",
+        "reports/2026.yaml:4:3: lỗi: chi_tieu: không có chỉ tiêu mã 'phu-songg' trong "
+        "plan/targets.yaml; có phải ý bạn là 'phu-song'?",
+    ]
+    assert outcome.plan is not None
+    assert list(outcome.plan.reports) == [Period(2026, 1)]
+    assert [str(k) for k in outcome.plan.summaries] == ["2026-6T", "2026"]
+
+
+def test_an_annual_number_may_not_repeat_the_six_month_one(tmp_path: Path) -> None:
+    outcome = run(make_repo(tmp_path, files={
+        "reports/2026-6T.yaml": "so: 5\n", "reports/2026.yaml": "so: 5\n",
+    }))
+    assert shown(outcome) == [
+        "reports/2026.yaml:1:5: lỗi: so: số 5 đã dùng cho báo cáo sơ kết 6 tháng đầu năm 2026 "
+        "(reports/2026-6T.yaml); mỗi báo cáo trong năm cần một số riêng",
+    ]
+
+
 def test_result_errors_do_not_make_the_plan_unsound(tmp_path: Path) -> None:
     outcome = run(make_repo(tmp_path, results={"cong-an/2026-Q1": "- x\n"}))
     assert len(outcome.errors) == 1

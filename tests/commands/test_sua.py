@@ -237,7 +237,8 @@ def fixes(monkeypatch: pytest.MonkeyPatch) -> dict[str, Fix]:
 
 REPORT = "reports/2026-q1.yml"
 REPORT_LINE = (f"{REPORT}:1:1: lỗi: tên tệp đầu vào báo cáo phải có dạng "
-               "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml")
+               "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml (báo cáo 6 tháng: "
+               "reports/<năm>-6T.yaml; báo cáo năm: reports/<năm>.yaml)")
 
 
 def test_a_rename_through_the_command(tmp_path: Path, fixes: dict[str, Fix]) -> None:

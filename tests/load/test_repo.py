@@ -291,14 +291,22 @@ def test_misnamed_report_inputs_are_errors(tmp_path: Path) -> None:
         "reports/bao-cao.yaml": "so: 1\n",
         "reports/2026-Q2.docx": b"PK",
         "reports/2026-Q3.yaml/x.md": "?",
+        "reports/2026-6t.yaml": "so: 2\n",
+        "reports/2026-6T.yaml": "so: 3\n",
+        "reports/2026.yaml": "so: 4\n",
     })
     expected = ("lỗi: tên tệp đầu vào báo cáo phải có dạng reports/<năm>-Q<quý>.yaml, ví dụ "
-                "reports/2026-Q2.yaml")
+                "reports/2026-Q2.yaml (báo cáo 6 tháng: reports/<năm>-6T.yaml; báo cáo năm: "
+                "reports/<năm>.yaml)")
     assert shown(discover(root).problems) == [
+        f"reports/2026-6t.yaml:1:1: {expected}",
         f"reports/2026-Q2.yml:1:1: {expected}",
         "reports/2026-Q3.yaml:1:1: lỗi: đây là một thư mục, không phải tệp",
         f"reports/2026-q2.yaml:1:1: {expected}",
         f"reports/bao-cao.yaml:1:1: {expected}",
+    ]
+    assert [(rel(root, p), str(k)) for p, k in discover(root).reports] == [
+        ("reports/2026-6T.yaml", "2026-6T"), ("reports/2026.yaml", "2026"),
     ]
 
 

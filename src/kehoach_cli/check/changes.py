@@ -18,7 +18,10 @@ when written so, ``[bot]`` included, in the plan. The rules:
   (``units/<unit>/<year>-Q<n>.yaml``) of a quarter whose report is issued, nor modify or
   delete the issued report's own files (``reports/<year>-Q<n>.yaml`` and ``.docx``; adding
   the .docx of an issued report is allowed, it archives the record). A quarter is issued
-  when ``reports/<year>-Q<n>.yaml`` has ``so`` set AT REV. Adding a result file to an
+  when ``reports/<year>-Q<n>.yaml`` has ``so`` set AT REV. The six-month and annual
+  reports' own files (``reports/<year>-6T.*``, ``reports/<year>.*``) are frozen the same
+  way once their input has ``so`` at REV (the result files they sum up are frozen by
+  their quarters' own reports). Adding a result file to an
   issued quarter is refused too: the issued report can no longer show it, so a late
   figure goes to the secretariat another way (or into the next quarter's file).
 
@@ -50,7 +53,8 @@ from typing import Any
 from ..errors import UsageError
 from ..load.git import git_stderr, git_text, run_git, split_z, work_tree_prefix
 from ..load.yamlfile import load_bytes
-from ..vocab.dates import roman
+from ..vocab.periods import ReportPeriod
+from ..vocab.phrases import report_name
 from ..vocab.problems import START, Problem, Rule, error
 from .outcome import CheckOutcome
 
@@ -61,7 +65,8 @@ RULE = Rule(
 )
 
 _RESULT_RE = re.compile(r"^units/([^/]+)/([0-9]{4})-Q([1-4])\.yaml$")
-_REPORT_RE = re.compile(r"^reports/([0-9]{4})-Q([1-4])\.(yaml|docx)$")
+# an issued report's own files: a quarter's (2026-Q2), the six-month (2026-6T), the year's (2026)
+_REPORT_RE = re.compile(r"^reports/([0-9]{4}(?:-Q[1-4]|-6T)?)\.(yaml|docx)$")
 
 ADDED, MODIFIED, DELETED = "A", "M", "D"
 _VERB = {ADDED: "thêm", MODIFIED: "sửa", DELETED: "xóa"}
@@ -207,30 +212,29 @@ def _accounts_now(outcome: CheckOutcome) -> Accounts:
 # ---------------------------------------------------------------- issued quarters
 
 
-def _issued_number(repo: GitRepo, year: str, quarter: str, cache: dict[str, Any]) -> Any:
-    """The ``so`` of reports/<year>-Q<n>.yaml at REV, or None (a draft, or no such file)."""
-    key = f"{year}-Q{quarter}"
-    if key not in cache:
-        path = f"reports/{key}.yaml"
+def _issued_number(repo: GitRepo, stem: str, cache: dict[str, Any]) -> Any:
+    """The ``so`` of reports/<stem>.yaml at REV, or None (a draft, or no such file)."""
+    if stem not in cache:
+        path = f"reports/{stem}.yaml"
         data = _yaml_data(repo.show(path), path)
-        cache[key] = data.get("so") if isinstance(data, dict) else None
-    return cache[key]
+        cache[stem] = data.get("so") if isinstance(data, dict) else None
+    return cache[stem]
 
 
 def _issued_problem(repo: GitRepo, path: str, status: str, cache: dict[str, Any]) -> Problem | None:
     result = _RESULT_RE.match(path)
     report = _REPORT_RE.match(path)
     if result is not None:
-        year, quarter = result[2], result[3]
+        stem = f"{result[2]}-Q{result[3]}"
     elif report is not None and status != ADDED:
-        year, quarter = report[1], report[2]
+        stem = report[1]
     else:
         return None
-    so = _issued_number(repo, year, quarter, cache)
-    if so is None:
+    period = ReportPeriod.parse(stem)
+    so = _issued_number(repo, stem, cache)
+    if so is None or period is None:
         return None
-    issued = (f"báo cáo quý {roman(int(quarter))} năm {year} đã ban hành "
-              f"(reports/{year}-Q{quarter}.yaml có so: {so})")
+    issued = f"{report_name(period)} đã ban hành (reports/{stem}.yaml có so: {so})"
     if result is not None and status == ADDED:
         rest = "không được thêm tệp kết quả cho quý đã ban hành báo cáo"
     elif result is not None:

@@ -17,7 +17,7 @@ from ..load.loaded import LoadedRepo, collection_paused, load_repo
 from ..load.models import ReportInput, ResultFile
 from ..load.plan import Plan
 from ..load.repo import PLAN_FILES, SourceFile, discover, rel
-from ..vocab.periods import Period
+from ..vocab.periods import QUARTERLY, Period, ReportPeriod
 from ..vocab.problems import Problem
 from .context import CheckContext
 from .outcome import CheckOutcome
@@ -53,7 +53,12 @@ def check_loaded(repo: LoadedRepo, today: dt.date) -> CheckOutcome:
                 results.setdefault(loaded.period, {})[loaded.unit_dir] = loaded.model
                 result_paths[(loaded.period, loaded.unit_dir)] = loaded.src.path
     reports: dict[Period, ReportInput] = {
-        r.period: r.model for r in repo.reports if report_in_year(r, plan)
+        r.period.last: r.model for r in repo.reports
+        if report_in_year(r, plan) and r.period.regime == QUARTERLY
+    }
+    summaries: dict[ReportPeriod, ReportInput] = {
+        r.period: r.model for r in repo.reports
+        if report_in_year(r, plan) and r.period.regime != QUARTERLY
     }
     plan_paths = set(PLAN_FILES.values())
     sound = (
@@ -65,7 +70,7 @@ def check_loaded(repo: LoadedRepo, today: dt.date) -> CheckOutcome:
     checked = None
     if sound and plan is not None:
         checked = Plan(repo.root, plan, repo.units.models(), repo.targets.models(),
-                       repo.tasks.models(), results, reports, result_paths)
+                       repo.tasks.models(), results, reports, result_paths, summaries)
     return CheckOutcome(problems, checked, len(repo.sources), [s.path for s in repo.sources])
 
 

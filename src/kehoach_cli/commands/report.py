@@ -1,4 +1,5 @@
-"""`kehoach report --quy N`: the quarter's report as a .docx (and a PDF on request).
+"""`kehoach report --quy N | --6-thang | --ca-nam`: the quarter's report, the six-month
+review or the year-end review as a .docx (and a PDF on request).
 
 Nothing is written when the repo has errors; an issued report (its input has ``so``)
 is never overwritten without --force; every write is atomic.
@@ -12,18 +13,22 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from ..console import progress
-from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
+from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError, UsageError
 from ..load.models import ReportInput
 from ..present import problems_out
 from ..store import write_atomic
+from ..vocab.periods import ANNUAL, HALF_YEAR, QUARTERLY, Regime, ReportPeriod
 from .common import load_checked, period_of, today
 
 if TYPE_CHECKING:
     from ..compute.attainment import QuarterAttainment
+    from ..compute.summary import SummaryAttainment
+    from ..load.plan import Plan
 
 
 def _shown(path: Path) -> str:
@@ -74,23 +79,47 @@ def convert_to_pdf(docx: Path, pdf: Path) -> None:
         write_atomic(pdf, produced.read_bytes())
 
 
+REPORT_KINDS = ("--quy N (báo cáo quý), --6-thang (báo cáo sơ kết 6 tháng đầu năm) hoặc "
+                "--ca-nam (báo cáo tổng kết năm)")
+
+
+def regime_of(quarter: int | None, half_year: bool, annual: bool) -> Regime:
+    """The kind of report asked for: exactly one of --quy N, --6-thang, --ca-nam."""
+    from ..present.report.markup import join_vietnamese
+
+    given = [name for name, on in (("--quy", quarter is not None), ("--6-thang", half_year),
+                                   ("--ca-nam", annual)) if on]  # fmt: skip
+    if not given:
+        raise UsageError(f"cần chọn loại báo cáo: {REPORT_KINDS}")
+    if len(given) > 1:
+        raise UsageError(
+            f"chỉ chọn một loại báo cáo, nhưng đã ghi cả {join_vietnamese(given)}; hãy dùng "
+            f"{REPORT_KINDS}"
+        )
+    return QUARTERLY if quarter is not None else HALF_YEAR if half_year else ANNUAL
+
+
 def report(
     start: Path,
-    quarter: int,
+    quarter: int | None,
     year: int | None = None,
     *,
+    half_year: bool = False,
+    annual: bool = False,
     out: Path | None = None,
     force: bool = False,
     pdf: bool = False,
     stdout: TextIO | None = None,
     stderr: TextIO | None = None,
 ) -> int:
-    return _report(start, quarter, year, out, force, pdf, stdout or sys.stdout,
+    regime = regime_of(quarter, half_year, annual)
+    return _report(start, regime, quarter or 0, year, out, force, pdf, stdout or sys.stdout,
                    stderr or sys.stderr)  # fmt: skip
 
 
 def _report(
     start: Path,
+    regime: Regime,
     quarter: int,
     year: int | None,
     out: Path | None,
@@ -110,28 +139,26 @@ def _report(
         )
         return EXIT_PROBLEMS
     plan = outcome.plan
-    period = period_of(plan, quarter, year)
-    report_input = plan.reports.get(period) or ReportInput()
+    if regime == QUARTERLY:
+        covered = ReportPeriod.of(period_of(plan, quarter, year).year, regime, quarter)
+        report_input = plan.reports.get(covered.last) or ReportInput()
+    else:
+        covered = ReportPeriod.of(period_of(plan, 4, year).year, regime)
+        report_input = plan.summaries.get(covered) or ReportInput()
     target = (out if out.is_absolute() else Path.cwd() / out) if out else (
-        root / "reports" / f"{period}.docx"
+        root / "reports" / f"{covered}.docx"
     )
     if target.suffix.lower() != ".docx":
         raise KehoachError(f"--out: tệp báo cáo cần đuôi .docx, nhận được {_shown(target)}")
     if target.is_dir():
         raise KehoachError(f"--out: {_shown(target)} là một thư mục; cần đường dẫn tệp .docx")
 
-    from ..compute.attainment import compute_quarter
-
-    q = compute_quarter(plan, period)
     from ..present.report.templating import TemplateProblem
 
     try:
         with progress("Đang lập báo cáo…", stderr):
-            from ..present.report.content import build_document
-            from ..present.report.docx_writer import render_docx
-
             when = report_input.ngay or today()
-            data = render_docx(build_document(plan, q, report_input, when))
+            data, warn = _render(plan, covered, report_input, when)
     except TemplateProblem as problem:
         stderr.write(problem.line_text + "\n")
         stderr.write(
@@ -140,7 +167,35 @@ def _report(
         )
         return EXIT_PROBLEMS
 
-    _warn_early(q, when, stderr)
+    warn(stderr)
+    return _write(plan, report_input, target, data, force, pdf, stdout, stderr)
+
+
+def _render(
+    plan: Plan, covered: ReportPeriod, report_input: ReportInput, when: dt.date,
+) -> tuple[bytes, Callable[[TextIO], None]]:
+    """The .docx bytes, and the warnings to give once it is made."""
+    from ..present.report.docx_writer import render_docx
+
+    if covered.regime == QUARTERLY:
+        from ..compute.attainment import compute_quarter
+        from ..present.report.content import build_document
+
+        q = compute_quarter(plan, covered.last)
+        data = render_docx(build_document(plan, q, report_input, when))
+        return data, lambda stderr: _warn_early(q, when, stderr)
+    from ..compute.summary import compute_summary
+    from ..present.report.summary import build_summary_document
+
+    s = compute_summary(plan, covered)
+    data = render_docx(build_summary_document(plan, s, report_input, when))
+    return data, lambda stderr: _warn_summary(s, when, stderr)
+
+
+def _write(
+    plan: Plan, report_input: ReportInput, target: Path, data: bytes, force: bool, pdf: bool,
+    stdout: TextIO, stderr: TextIO,
+) -> int:
     issued = report_input.so is not None
     unchanged = False
     if issued and target.exists() and not force:
@@ -169,6 +224,26 @@ def _report(
             convert_to_pdf(target, pdf_path)
         stdout.write(_shown(pdf_path) + "\n")
     return EXIT_OK
+
+
+def _warn_summary(s: SummaryAttainment, when: dt.date, stderr: TextIO) -> None:
+    """A review made while some of its quarters have no data says which, and a review
+    made before the last quarter's deadline says so, as the quarterly report does."""
+    from ..present.report.markup import join_vietnamese
+    from ..vocab.dates import roman, short_date
+    from ..vocab.phrases import report_name
+
+    year = s.period.year
+    missing = s.without_data
+    if missing:
+        quarters = join_vietnamese(f"quý {roman(q.period.quarter)}" for q in missing)
+        due = ", ".join(short_date(q.deadline) for q in missing)
+        what = ("chưa có số liệu" if len(missing) == len(s.quarters) else
+                "chưa có số liệu của " + ("các quý này" if len(missing) > 1 else "quý này"))
+        stderr.write(f"kehoach: cảnh báo: {quarters} năm {year} chưa có đơn vị nào gửi kết "
+                     f"quả (hạn gửi {due}); {report_name(s.period)} {what}.\n")
+    if s.end.has_data and when < s.end.deadline:
+        _warn_early(s.end, when, stderr)
 
 
 def _warn_early(q: QuarterAttainment, when: dt.date, stderr: TextIO) -> None:

@@ -70,8 +70,9 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str, str]] = {
         "tiêu nào, tử số không lớn hơn mẫu số, ...).",
     ),
     "bao-cao.schema.json": (
-        ReportInput, "Nội dung báo cáo quý của cơ quan thường trực",
-        "Tệp reports/<năm>-Q<quý>.yaml: đánh giá chung, nguyên nhân của hạn chế, nhận xét "
+        ReportInput, "Nội dung báo cáo của cơ quan thường trực",
+        "Tệp reports/<năm>-Q<quý>.yaml (báo cáo quý), reports/<năm>-6T.yaml (sơ kết 6 tháng), "
+        "reports/<năm>.yaml (tổng kết năm): đánh giá chung, nguyên nhân của hạn chế, nhận xét "
         "từng chỉ tiêu, phương hướng, kiến nghị; có khóa so là báo cáo đã ban hành.",
     ),
 }

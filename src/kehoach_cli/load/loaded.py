@@ -16,7 +16,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from ..vocab.periods import Period
+from ..vocab.periods import Period, ReportPeriod
 from ..vocab.problems import Problem
 from ..vocab.suggest import plain
 from .lists import Listed, load_list
@@ -46,7 +46,7 @@ class LoadedResult:
 @dataclass(slots=True)
 class LoadedReport:
     src: SourceFile
-    period: Period
+    period: ReportPeriod  # a quarter's report, the six-month or the annual one
     model: ReportInput
 
 
@@ -150,13 +150,13 @@ def load_repo(
         results.append(loaded)
 
     reports: list[LoadedReport] = []
-    for src, period in report_sources:
+    for src, covered in report_sources:
         if not src.doc.ok:
             continue
         report, report_problems = validate_model(src.doc, ReportInput, FILE_KINDS["report"][1])
         problems.extend(report_problems)
         if report is not None:
-            reports.append(LoadedReport(src, period, report))
+            reports.append(LoadedReport(src, covered, report))
 
     # A figure refused for its type is told once, by the error, not also by a warning.
     refused = {(p.path, p.pos) for p in problems if p.is_error}

@@ -235,7 +235,7 @@ class ResultFile(Model):
     kien_nghi: TextList = Field(default_factory=list, description="đề xuất, kiến nghị")
 
 
-# ---------------------------------------------------------------- reports/<year>-Q<n>.yaml
+# ------------------------------------------- reports/<year>-Q<n>.yaml, <year>-6T.yaml, <year>.yaml
 
 
 # A value that may take one of two shapes (a text or a list of texts; a mapping or a
@@ -294,7 +294,10 @@ class ReportInput(Model):
     )
     ngay: dt.date | None = Field(None, description="ngày báo cáo dạng YYYY-MM-DD")
     danh_gia_chung: Text | None = Field(None, description="đánh giá chung của cơ quan thường trực")
-    phuong_huong: TextList = Field(default_factory=list, description="phương hướng quý tới")
+    phuong_huong: TextList = Field(
+        default_factory=list,
+        description="phương hướng, nhiệm vụ kỳ tới (quý tới; 6 tháng cuối năm; năm sau)",
+    )
     kien_nghi: TextList = Field(
         default_factory=list, description="kiến nghị của cơ quan thường trực"
     )

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import UsageError
-from ..vocab.periods import Period
+from ..vocab.periods import Period, ReportPeriod
 from ..vocab.problems import START, Problem, Rename, error, warning
 from .names import NearName, near_result_name
 from .positions import Positions
@@ -75,7 +75,7 @@ class RepoFiles:
 
     plan: dict[str, Path]  # kind -> path, for the plan files that exist
     results: list[tuple[Path, str, Period]]  # path, unit folder, period
-    reports: list[tuple[Path, Period]]
+    reports: list[tuple[Path, ReportPeriod]]
     unit_dirs: list[str] = field(default_factory=list)
     # unit folder -> every file and folder in it (repo-relative), hidden ones aside
     unit_files: dict[str, list[str]] = field(default_factory=dict)
@@ -163,7 +163,7 @@ def discover(root: Path) -> RepoFiles:
                 continue
             relpath = rel(root, path)
             stem = path.name.rsplit(".", 1)[0]
-            period = Period.parse(stem)
+            period = ReportPeriod.parse(stem)
             if path.is_symlink():
                 problems.append(error(relpath, START, "tệp là liên kết tượng trưng (symlink); "
                                       "cần một tệp thật", FILE.id))
@@ -174,7 +174,9 @@ def discover(root: Path) -> RepoFiles:
             elif not path.name.endswith(".yaml") or period is None:
                 problems.append(
                     error(relpath, START, "tên tệp đầu vào báo cáo phải có dạng "
-                          "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml", FILE.id)
+                          "reports/<năm>-Q<quý>.yaml, ví dụ reports/2026-Q2.yaml (báo cáo "
+                          "6 tháng: reports/<năm>-6T.yaml; báo cáo năm: reports/<năm>.yaml)",
+                          FILE.id)
                 )
             else:
                 found.reports.append((path, period))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .dates import roman
 from .numbers import Numeric, format_value
+from .periods import ANNUAL, HALF_YEAR, ReportPeriod
 
 # The state of a target in a quarter, as the report's table and the terminal write it.
 TARGET_STATE_TEXT = {"dat": "Đạt", "chua_dat": "Chưa đạt", "chua_co_so_lieu": "Chưa có số liệu"}
@@ -78,3 +80,13 @@ def plan_name(ten: str) -> str:
     if first[:1].isupper() and not (len(first) > 1 and first[1:].isupper()):
         name = name[:1].lower() + name[1:]
     return name
+
+
+def report_name(period: ReportPeriod) -> str:
+    """``báo cáo quý II năm 2026``, ``báo cáo sơ kết 6 tháng đầu năm 2026``, ``báo cáo
+    tổng kết năm 2026``: how messages name a report."""
+    if period.regime == HALF_YEAR:
+        return f"báo cáo sơ kết 6 tháng đầu năm {period.year}"
+    if period.regime == ANNUAL:
+        return f"báo cáo tổng kết năm {period.year}"
+    return f"báo cáo quý {roman(period.quarter)} năm {period.year}"

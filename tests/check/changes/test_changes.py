@@ -226,6 +226,52 @@ def test_the_issued_reports_own_files_are_frozen(repo: Path, run: Run) -> None:
     )
 
 
+ISSUED_6T = "báo cáo sơ kết 6 tháng đầu năm 2026 đã ban hành (reports/2026-6T.yaml có so: 5); "
+ISSUED_YEAR = "báo cáo tổng kết năm 2026 đã ban hành (reports/2026.yaml có so: 9); "
+
+
+def test_the_six_month_and_annual_reports_files_are_frozen_once_issued(
+    repo: Path, run: Run
+) -> None:
+    (repo / "reports/2026-6T.yaml").write_text("so: 5\nngay: 2026-06-29\n", encoding="utf-8")
+    (repo / "reports/2026.yaml").write_text("ngay: 2026-12-28\n", encoding="utf-8")
+    base = commit(repo, "ban hành báo cáo 6 tháng, dự thảo báo cáo năm")
+    # archiving the issued .docx is allowed, and so is editing a draft's input or issuing it
+    (repo / "reports/2026-6T.docx").write_bytes(b"PK\x03\x04 ban chinh thuc")
+    edit(repo / "reports/2026.yaml", "ngay: 2026-12-28", "so: 9\nngay: 2026-12-28")
+    assert run(repo, "--base", base, "--tai-khoan", ADMIN) == (
+        0, "Đã kiểm tra 11 tệp: " + CLEAN, "")
+    base = commit(repo, "lưu báo cáo 6 tháng, ban hành báo cáo năm")
+    # once issued (at the base), neither the input nor the .docx may change or go
+    edit(repo / "reports/2026-6T.yaml", "so: 5", "so: 6")
+    (repo / "reports/2026-6T.docx").write_bytes(b"PK\x03\x04 ban khac")
+    (repo / "reports/2026.yaml").unlink()
+    (repo / "reports/2026.docx").write_bytes(b"PK\x03\x04 ban nam")  # added: an archive
+    assert run(repo, "--base", base, "--tai-khoan", ADMIN) == (
+        1,
+        line("reports/2026-6T.docx", ISSUED_6T + "không được sửa tệp báo cáo đã ban hành")
+        + line("reports/2026-6T.yaml",
+               ISSUED_6T + "không được sửa tệp đầu vào của báo cáo đã ban hành")
+        + line("reports/2026.yaml",
+               ISSUED_YEAR + "không được xóa tệp đầu vào của báo cáo đã ban hành")
+        + "Đã kiểm tra 10 tệp: 3 lỗi.\n",
+        "",
+    )
+    # the same without an account (a local check before a push)
+    assert run(repo, "--base", base)[0] == 1
+
+
+def test_an_issued_six_month_report_leaves_its_quarters_to_their_own_reports(
+    repo: Path, run: Run
+) -> None:
+    """Quarter II's result files are frozen by quarter II's own report, not by the
+    six-month one: a draft quarter II stays open to its units."""
+    (repo / "reports/2026-6T.yaml").write_text("so: 5\nngay: 2026-06-29\n", encoding="utf-8")
+    commit(repo, "ban hành báo cáo 6 tháng")
+    touch_up(repo / "units/phong-kinh-te/2026-Q2.yaml")
+    assert run(repo, *as_unit(PKT)) == (0, "Đã kiểm tra 10 tệp: " + CLEAN, "")
+
+
 def test_a_quarter_is_issued_as_of_the_base(repo: Path, run: Run) -> None:
     # issuing quarter II and correcting one of its files in the same change is allowed
     edit(repo / "reports/2026-Q2.yaml", "ngay: 2026-06-26", "so: 7\nngay: 2026-06-26")

@@ -823,13 +823,16 @@ def test_same_inputs_same_document(root: Path) -> None:
 
 
 
-def test_the_repo_template_is_the_builtin_one() -> None:
+@pytest.mark.parametrize("name", ["bao-cao-quy.md.j2", "bao-cao-6-thang.md.j2",
+                                  "bao-cao-nam.md.j2"])
+def test_the_repo_template_is_the_builtin_one(name: str) -> None:
     """templates/ shows the secretariat where the wording lives: it must not drift from
-    the built-in template (copy the built-in one over it after changing it)."""
+    the built-in templates (copy a built-in one over its copy after changing it)."""
     repo = Path(__file__).resolve().parents[3]
-    builtin = repo / "src" / "kehoach_cli" / "builtin_templates" / "bao-cao-quy.md.j2"
-    assert (repo / "templates" / "bao-cao-quy.md.j2").read_bytes() == builtin.read_bytes()
+    builtin = repo / "src" / "kehoach_cli" / "builtin_templates" / name
+    assert (repo / "templates" / name).read_bytes() == builtin.read_bytes()
     assert (repo / "templates" / "README.md").is_file()
+    assert f"`{name}`" in (repo / "templates" / "README.md").read_text(encoding="utf-8")
 
 
 # --------------------------------------------------------------------------- read back

@@ -1,6 +1,7 @@
-"""bao-cao: what the quarterly report is made from reads right — no two reports of a year
-share a number, the plan's name does not repeat "Kế hoạch", and a report is not dated
-before the units' deadline."""
+"""bao-cao: what the reports (quarterly, six-month, annual) are made from reads right — no
+two reports of a year share a number, whatever their kind; the plan's name does not repeat
+"Kế hoạch"; a report is not dated before the units' deadline (of the last quarter it
+covers)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ from collections.abc import Iterator
 
 from ...load.loaded import LoadedReport
 from ...vocab.dates import roman, short_date
-from ...vocab.periods import deadline
+from ...vocab.periods import ANNUAL, HALF_YEAR, QUARTERLY, deadline
+from ...vocab.phrases import report_name
 from ...vocab.problems import Problem, Rule, error, warning
 from ..context import CheckContext
 
@@ -32,8 +34,10 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
                 "hiện Kế hoạch …\" trước tên (kehoach bỏ chữ lặp khi in); hãy viết ten: "
                 f"{rest[:1].upper()}{rest[1:]}", RULE.id,
             )
-    seen: dict[tuple[int, int], LoadedReport] = {}
-    for report in sorted(ctx.repo.reports, key=lambda r: (r.period.year, r.period.quarter)):
+    seen: dict[tuple[int, int], LoadedReport] = {}  # one number series a year, every kind
+    order = {QUARTERLY: 0, HALF_YEAR: 1, ANNUAL: 2}
+    for report in sorted(ctx.repo.reports, key=lambda r: (r.period.year, r.period.quarter,
+                                                          order[r.period.regime])):
         so = report.model.so
         if so is None:
             continue
@@ -41,9 +45,8 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
         if first is not report:
             yield error(
                 report.src.path, report.src.doc.positions.value(("so",)),
-                f"so: số {so} đã dùng cho báo cáo quý {roman(first.period.quarter)} năm "
-                f"{first.period.year} ({first.src.path}); mỗi báo cáo trong năm cần một số "
-                "riêng", RULE.id,
+                f"so: số {so} đã dùng cho {report_name(first.period)} ({first.src.path}); "
+                "mỗi báo cáo trong năm cần một số riêng", RULE.id,
             )
     if plan is None:
         return

@@ -38,5 +38,5 @@ def check(ctx: CheckContext) -> Iterator[Problem]:
 
 
 def report_in_year(report: LoadedReport, plan: PlanFile | None) -> bool:
-    """A report input counts only for a quarter of the plan's year."""
+    """A report input counts only for the plan's year."""
     return plan is None or report.period.year == plan.nam

@@ -44,6 +44,7 @@ from .figures import (
     targets_table,
 )
 from .templating import (
+    TEMPLATE_NAME,
     Placeholder,
     join_vietnamese,
     render_template,
@@ -60,7 +61,6 @@ TASK_STATE_TEXT = {
 }
 TABLE_PLACEHOLDER = "bang_chi_tieu"
 CHART_PLACEHOLDER = "bieu_do"
-PLACEHOLDERS = (TABLE_PLACEHOLDER, CHART_PLACEHOLDER)
 
 
 def _lower_first(text: str) -> str:
@@ -187,6 +187,21 @@ def _causes(report: ReportInput) -> dict[str, Any]:
     return {**causes, "co": any(causes.values())}
 
 
+def submissions(q: QuarterAttainment) -> dict[str, Any]:
+    """The template's ``gui_bao_cao`` of one quarter: who had to send, who sent, when."""
+    required = [s for s in q.submissions if s.required]
+    on_time = [s for s in required if s.state == "dung_han"]
+    late = [s for s in required if s.state == "tre_han"]
+    return {
+        "phai_nop": len(required),
+        "da_nop": len(on_time) + len(late),
+        "dung_han": on_time,
+        "tre_han": late,
+        "chua_nop": [s for s in required if s.state == "chua_nop"],
+        "tu_nguyen": [s for s in q.submissions if not s.required and s.state != "chua_nop"],
+    }
+
+
 def data_period(q: QuarterAttainment, when: dt.date) -> tuple[dt.date, dt.date]:
     """The days the report's figures cover: the units report on their quarter, so from its
     first day to the report's date, or to the quarter's last day when dated after it."""
@@ -212,11 +227,6 @@ def template_context(
     def of(state: str) -> list[TaskAttainment]:
         return [t for t in tasks if t.state == state]
 
-    required = [s for s in q.submissions if s.required]
-    on_time = [s for s in required if s.state == "dung_han"]
-    late = [s for s in required if s.state == "tre_han"]
-    missing = [s for s in required if s.state == "chua_nop"]
-    voluntary = [s for s in q.submissions if not s.required and s.state != "chua_nop"]
     next_quarter = period.quarter + 1 if period.quarter < 4 else None
     ten_goi = p.co_quan.ten_goi or short_name(p.co_quan.ban_hanh)
     secretariat = plan.units.get(p.co_quan_thuong_truc)
@@ -274,14 +284,7 @@ def template_context(
             "qua_han": of("qua_han"),
             "chua_bao_cao": of("chua_bao_cao"),
         },
-        "gui_bao_cao": {
-            "phai_nop": len(required),
-            "da_nop": len(on_time) + len(late),
-            "dung_han": on_time,
-            "tre_han": late,
-            "chua_nop": missing,
-            "tu_nguyen": voluntary,
-        },
+        "gui_bao_cao": submissions(q),
         "canh_bao": early_warning(targets, numbers, period.quarter),
         "kho_khan": [n for n in q.notes if n.kho_khan],
         "kien_nghi": [n for n in q.notes if n.kien_nghi],
@@ -301,26 +304,54 @@ def build_document(
 ) -> ReportDocument:
     p = plan.plan
     q = dataclasses.replace(q, targets=by_section(plan, q.targets))
-    written = re.sub(r"\{#.*?#\}", "", template_source(plan.root).text, flags=re.DOTALL)
+    trich_yeu = (
+        f"Kết quả thực hiện Kế hoạch {plan_name(p.ten)} quý {roman(q.period.quarter)} "
+        f"năm {q.period.year}"
+    )
+    return assemble_document(
+        plan, q, report, when,
+        template=TEMPLATE_NAME,
+        context=lambda placed: template_context(plan, q, report, when, placed),
+        tables={TABLE_PLACEHOLDER: lambda: targets_table(plan, q) if q.targets else None},
+        chart=lambda: chart_image(q, chart) if has_chart(q) else None,
+        trich_yeu=trich_yeu,
+        keywords=(str(q.period), "kehoach"),
+    )
+
+
+def assemble_document(
+    plan: Plan,
+    q: QuarterAttainment,
+    report: ReportInput,
+    when: dt.date,
+    *,
+    template: str,
+    context: Callable[[bool], dict[str, Any]],
+    tables: dict[str, Callable[[], Block | None]],
+    chart: Callable[[], Block | None],
+    trich_yeu: str,
+    keywords: tuple[str, ...],
+) -> ReportDocument:
+    """A report of any kind: ``template`` run on ``context(chart_placed)``, its
+    placeholders replaced by ``tables`` (by name) and the ``chart``, in the header and
+    closing of the plan; ``trich_yeu`` unless the template writes its own."""
+    p = plan.plan
+    written = re.sub(r"\{#.*?#\}", "", template_source(plan.root, template).text,
+                     flags=re.DOTALL)
     chart_placed = f"[[{CHART_PLACEHOLDER}]]" in written  # outside the template's comments
     rendered = render_template(
-        plan.root, template_context(plan, q, report, when, chart_placed), _filters(plan),
-        PLACEHOLDERS,
+        plan.root, context(chart_placed), _filters(plan), (*tables, CHART_PLACEHOLDER),
+        template,
     )
     body: list[Block] = []
     for block in rendered.blocks:
         if isinstance(block, Placeholder):
-            if block.name == TABLE_PLACEHOLDER:
-                if q.targets:
-                    body.append(targets_table(plan, q))
-            elif has_chart(q):
-                body.append(chart_image(q, chart))
+            made = tables[block.name]() if block.name in tables else chart()
+            if made is not None:
+                body.append(made)
         else:
             body.append(block)
-    trich_yeu = rendered.trich_yeu or (
-        f"Kết quả thực hiện Kế hoạch {plan_name(p.ten)} quý {roman(q.period.quarter)} "
-        f"năm {q.period.year}"
-    )
+    trich_yeu = rendered.trich_yeu or trich_yeu
     closing = Closing(
         noi_nhan=tuple(p.bao_cao.noi_nhan),
         luu=p.bao_cao.luu,
@@ -344,7 +375,7 @@ def build_document(
         closing=closing,
         title=f"Báo cáo {trich_yeu[:1].lower()}{trich_yeu[1:]}",
         author=p.co_quan.ban_hanh,
-        keywords=(str(q.period), "kehoach"),
+        keywords=keywords,
     )
 
 
@@ -380,4 +411,4 @@ def _refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> 
             )
 
 
-__all__ = ["build_document", "template_context"]
+__all__ = ["assemble_document", "build_document", "submissions", "template_context"]

@@ -133,9 +133,19 @@ def target_row(plan: Plan, number: int, t: TargetAttainment,
     )
 
 
-def targets_table(plan: Plan, q: QuarterAttainment) -> Table:
+RowMaker = Callable[[Plan, int, TargetAttainment, Sequence[int]], TableRow]
+
+
+def targets_table(
+    plan: Plan, q: QuarterAttainment, *,
+    columns: tuple[Column, ...] | None = None,
+    row: RowMaker = target_row,
+    caption: str | None = None,
+) -> Table:
     """Bảng 1: one row per target in plan order, under group rows naming the plan
-    sections (``cac_muc``) they stand in; numbered 1..n across the groups."""
+    sections (``cac_muc``) they stand in; numbered 1..n across the groups. ``columns``,
+    ``row`` and ``caption``: another report's own Bảng 1 (the six-month and annual
+    reports show several quarters), grouped, numbered and annotated the same way."""
     chains = [section_chain(plan, t.target.muc) for t in q.targets]
     grouped = any(chains)
     rows: list[TableRow] = []
@@ -163,14 +173,16 @@ def targets_table(plan: Plan, q: QuarterAttainment) -> Table:
             if text not in notes:
                 notes.append(text)
             marks.append(notes.index(text) + 1)
-        rows.append(target_row(plan, number, t, marks))
+        rows.append(row(plan, number, t, marks))
     quarter = roman(q.period.quarter)
     lines = [PARTIAL_NOTE] if any(is_partial(t) for t in q.targets) else []
     lines += [f"({i}) {text}." for i, text in enumerate(notes, 1)]
     return Table(
-        table_columns(q.period.quarter),
+        columns or table_columns(q.period.quarter),
         tuple(rows),
-        caption=f"Bảng 1. Kết quả thực hiện các chỉ tiêu quý {quarter} năm {q.period.year}",
+        caption=caption or (
+            f"Bảng 1. Kết quả thực hiện các chỉ tiêu quý {quarter} năm {q.period.year}"
+        ),
         note="\n".join(lines),
     )
 
@@ -215,18 +227,20 @@ def chart_bars(q: QuarterAttainment) -> list[Bar]:
     ]
 
 
-def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None) -> Image:
+def chart_image(q: QuarterAttainment, chart: Callable[[], bytes] | None = None,
+                when: str | None = None) -> Image:  # fmt: skip
     """The chart of the targets' attainment, with its caption; ``chart``, when given,
-    gives the PNG (the .docx writer asks for it last)."""
+    gives the PNG (the .docx writer asks for it last); ``when``: the time the caption
+    names (``6 tháng đầu năm 2026``; default the quarter)."""
     which = "các chỉ tiêu"
     if len(q.targets) > MAX_BARS:
         which = (
             f"{format_count(MAX_BARS)} chỉ tiêu có tỷ lệ đạt thấp nhất (trong tổng số "
             f"{format_count(len(q.targets))} chỉ tiêu)"
         )
+    when = when or f"quý {roman(q.period.quarter)} năm {q.period.year}"
     caption = (
-        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which} (số thứ tự theo Bảng 1), quý "
-        f"{roman(q.period.quarter)} năm {q.period.year}"
+        f"Biểu đồ 1. Tỷ lệ đạt so với mục tiêu năm của {which} (số thứ tự theo Bảng 1), {when}"
     )
     bars = chart_bars(q)
     png = chart if chart is not None else render_chart(bars)

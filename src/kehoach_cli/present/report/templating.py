@@ -79,11 +79,13 @@ def _read(path: Path, shown: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def template_source(root: Path) -> Source:
-    """The template to use: the repo's templates/ first, then the built-in one."""
+def template_source(root: Path, name: str = TEMPLATE_NAME) -> Source:
+    """The template to use: the repo's templates/ first, then the built-in one (each kind
+    of report on its own: a repo may keep its own quarterly template and the built-in
+    six-month one)."""
     repo_folder = root / REPO_TEMPLATES
-    repo_path = repo_folder / TEMPLATE_NAME
-    shown = f"{REPO_TEMPLATES}/{TEMPLATE_NAME}"
+    repo_path = repo_folder / name
+    shown = f"{REPO_TEMPLATES}/{name}"
     if repo_path.is_symlink() or repo_folder.is_symlink():
         raise TemplateProblem(
             shown, 1, 1, "tệp mẫu là liên kết tượng trưng (symlink); hãy đặt chính tệp mẫu "
@@ -91,8 +93,8 @@ def template_source(root: Path) -> Source:
         )
     if repo_path.is_file():
         return Source(repo_folder, repo_path, shown, _read(repo_path, shown))
-    path = BUILTIN_DIR / TEMPLATE_NAME
-    builtin_shown = f"(mẫu có sẵn) {TEMPLATE_NAME}"
+    path = BUILTIN_DIR / name
+    builtin_shown = f"(mẫu có sẵn) {name}"
     return Source(BUILTIN_DIR, path, builtin_shown, _read(path, builtin_shown))
 
 
@@ -323,12 +325,13 @@ def render_template(
     context: dict[str, Any],
     filters: dict[str, Callable[..., Any]],
     placeholders: Collection[str] = (),
+    name: str = TEMPLATE_NAME,
 ) -> Rendered:
-    """Run the report template in the sandbox and parse what it wrote."""
+    """Run the report template ``name`` in the sandbox and parse what it wrote."""
     from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError, TemplateError
 
-    src = template_source(root)
+    src = template_source(root, name)
     env = sandbox_class()(
         loader=_loader(src.folder),
         undefined=missing_name(context),
@@ -345,7 +348,7 @@ def render_template(
         for name, func in {**env.filters, **filters}.items()
     }
     try:
-        template = env.get_template(TEMPLATE_NAME)
+        template = env.get_template(name)
         with time_limit(TIME_LIMIT) as fired:
             try:
                 text = render_limited(template, context)

@@ -376,3 +376,11 @@ def test_gitlab_without_the_author_the_job_fails(pull: PullRequest) -> None:
     code, out, _ = run_gitlab_check(pull, author="", pusher=CAX)
     assert code == 1
     assert "Không xác định được tài khoản đã làm thay đổi" in out
+
+
+def test_the_push_job_chooses_the_quarter_from_the_data_and_never_remakes_an_issued_one(
+) -> None:
+    runs = [s.get("run", "") for s in steps("bao-cao")]
+    assert "kehoach report --moi-nhat --out kehoach-report.docx" in runs
+    assert not any(re.search(r"(^|[\s$(])date\b", r) for r in runs)  # not the calendar
+    assert "kehoach report --moi-nhat --out kehoach-report.docx" in GITLAB.read_text("utf-8")

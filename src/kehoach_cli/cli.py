@@ -170,7 +170,8 @@ def status_cmd(
 def report_cmd(
     quarter: Annotated[
         Optional[int],  # noqa: UP045
-        typer.Option("--quy", metavar="1-4", help="Báo cáo quý (1 đến 4)."),
+        typer.Option("--quy", metavar="1-4", help="Báo cáo quý (1 đến 4).",
+                     autocompletion=_complete("quarters")),
     ] = None,
     half_year: Annotated[
         bool,
@@ -180,6 +181,12 @@ def report_cmd(
     annual: Annotated[
         bool,
         typer.Option("--ca-nam", help="Báo cáo tổng kết năm (số liệu từng quý và cả năm)."),
+    ] = False,
+    newest: Annotated[
+        bool,
+        typer.Option("--moi-nhat", help="Báo cáo quý mới nhất có số liệu (chọn theo dữ liệu, "
+                     "không theo lịch); quý đã ban hành thì không lập lại mà chép văn bản "
+                     "chính thức sang --out. Dùng cho CI."),
     ] = False,
     year: Year = None,
     out: Annotated[
@@ -197,8 +204,15 @@ def report_cmd(
 ) -> None:
     """Lập báo cáo (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: báo cáo quý, sơ kết 6
     tháng hoặc tổng kết năm (chọn một trong --quy N, --6-thang, --ca-nam)."""
-    from .commands.report import report
+    from .commands.report import latest, report
 
+    if newest:
+        from .errors import UsageError
+
+        if quarter is not None or half_year or annual or force:
+            raise UsageError("--moi-nhat tự chọn quý theo số liệu: không dùng cùng --quy, "
+                             "--6-thang, --ca-nam hay --force")
+        raise typer.Exit(latest(State.start, year, out=out, pdf=pdf))
     raise typer.Exit(report(State.start, quarter, year, half_year=half_year, annual=annual,
                             out=out, force=force, pdf=pdf))
 

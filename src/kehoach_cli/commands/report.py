@@ -1,5 +1,6 @@
-"""`kehoach report --quy N | --6-thang | --ca-nam`: the quarter's report, the six-month
-review or the year-end review as a .docx (and a PDF on request).
+"""`kehoach report --quy N | --6-thang | --ca-nam | --moi-nhat`: the quarter's report, the
+six-month review, the year-end review, or the latest quarter's report (chosen from the
+data) as a .docx (and a PDF on request).
 
 Nothing is written when the repo has errors; an issued report (its input has ``so``)
 is never overwritten without --force; every write is atomic.
@@ -115,6 +116,60 @@ def report(
     regime = regime_of(quarter, half_year, annual)
     return _report(start, regime, quarter or 0, year, out, force, pdf, stdout or sys.stdout,
                    stderr or sys.stderr)  # fmt: skip
+
+
+def latest_quarter(plan: Plan, year: int) -> int:
+    """The last quarter of ``year`` that has data (a unit's result file or the
+    secretariat's report input); quarter I when there is none yet."""
+    quarters = [p.quarter for p in (*plan.results, *plan.reports) if p.year == year]
+    return max(quarters, default=1)
+
+
+def latest(
+    start: Path,
+    year: int | None = None,
+    *,
+    out: Path | None = None,
+    pdf: bool = False,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    """`kehoach report --moi-nhat`: the report of the latest quarter with data, chosen
+    from the data, not the calendar (what CI attaches after every merge). An issued one
+    is never made again: its official .docx in reports/ is copied to ``out``."""
+    stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
+    root, outcome = load_checked(start)
+    if outcome.plan is None:
+        return _report(start, QUARTERLY, 1, year, out, False, pdf, stdout, stderr)
+    plan = outcome.plan
+    nam = period_of(plan, 1, year).year
+    quarter = latest_quarter(plan, nam)
+    report_input = plan.reports.get(period_of(plan, quarter, nam))
+    if report_input is None or report_input.so is None:
+        stdout.write(f"Quý mới nhất có số liệu: quý {_roman(quarter)} năm {nam}\n")
+        return _report(start, QUARTERLY, quarter, nam, out, False, pdf, stdout, stderr)
+    official = root / "reports" / f"{nam}-Q{quarter}.docx"
+    number = f"số {report_input.so:02d}/{plan.plan.bao_cao.ky_hieu}"
+    if not official.is_file():
+        raise KehoachError(
+            f"báo cáo quý {_roman(quarter)} năm {nam} đã ban hành ({number}) nhưng chưa có "
+            f"văn bản chính thức {_shown(official)}; kehoach không lập lại văn bản đã ban "
+            "hành — hãy commit tệp .docx đã ký vào reports/"
+        )
+    stdout.write(f"Báo cáo quý {_roman(quarter)} năm {nam} đã ban hành ({number}): không lập "
+                 f"lại; văn bản chính thức: {_shown(official)}\n")
+    if out is not None:
+        target = out if out.is_absolute() else Path.cwd() / out
+        if target.resolve() != official.resolve():
+            write_atomic(target, official.read_bytes())
+            stdout.write(f"Đã chép văn bản chính thức sang {_shown(target)}\n")
+    return EXIT_OK
+
+
+def _roman(quarter: int) -> str:
+    from ..vocab.dates import roman
+
+    return roman(quarter)
 
 
 def _report(

@@ -19,7 +19,10 @@ KINDS = ("--quy N (báo cáo quý), --6-thang (báo cáo sơ kết 6 tháng đ�
 
 
 def paragraphs(path: Path) -> list[str]:
-    return [p.text for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs]
+    """The paragraphs' texts; the title's line breaks (chosen at its phrases, tested in
+    tests/present/report) read as the spaces they stand for."""
+    return [p.text.replace("\n", " ")
+            for p in docx.Document(io.BytesIO(path.read_bytes())).paragraphs]
 
 
 def tables(path: Path) -> list[list[list[str]]]:

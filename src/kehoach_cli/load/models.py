@@ -67,14 +67,62 @@ class Model(BaseModel):
 # ---------------------------------------------------------------- plan/plan.yaml
 
 
+# A value that may take one of two shapes (a text or a list of texts; a mapping or a
+# list) is a union told apart by the value's own type. Its tags appear in pydantic's
+# error locations; they start with a NUL, which no key of a loaded file can hold, and
+# load/schema.py drops them, so that a message names the place as the file writes it.
+TAG_TEXT = "\x00cau"
+TAG_LIST = "\x00danh_sach"
+TAG_MAPPING = "\x00bang"
+UNION_TAGS = frozenset({TAG_TEXT, TAG_LIST, TAG_MAPPING})
+
+
+def _shape(value: Any) -> str | None:
+    if isinstance(value, str):
+        return TAG_TEXT
+    if isinstance(value, list) or value is None:
+        return TAG_LIST
+    if isinstance(value, dict | BaseModel):  # a model: when dumped
+        return TAG_MAPPING
+    return None
+
+
+TextOrList = Annotated[
+    Union[Annotated[Text, Tag(TAG_TEXT)], Annotated[TextList, Tag(TAG_LIST)]],  # noqa: UP007
+    Discriminator(_shape),
+]
+
+
+def as_list(value: str | list[str]) -> list[str]:
+    """A text or a list of texts, as a list."""
+    return [value] if isinstance(value, str) else list(value)
+
+
+# The issuing body's name: one text, or the lines it is to be printed in.
+LinesOrText = Annotated[
+    Union[  # noqa: UP007
+        Annotated[Text, Tag(TAG_TEXT)],
+        Annotated[list[Text], Field(min_length=1), Tag(TAG_LIST)],
+    ],
+    Discriminator(_shape),
+]
+
+
 class IssuingBodies(Model):
     chu_quan: Text = Field(description="cơ quan chủ quản, viết hoa, ví dụ UBND XÃ VŨ DƯƠNG")
-    ban_hanh: Text = Field(description="cơ quan ban hành, viết hoa, ví dụ BAN CHỈ ĐẠO")
+    ban_hanh: LinesOrText = Field(
+        description="cơ quan ban hành, viết hoa, ví dụ BAN CHỈ ĐẠO (hoặc danh sách các dòng)"
+    )
     ten_goi: Text | None = Field(
         None,
         description="cách gọi cơ quan ban hành trong lời văn, ví dụ Ban Chỉ đạo "
         "(mặc định: viết thường tên cơ quan ban hành)",
     )
+
+    @property
+    def ban_hanh_text(self) -> str:
+        """The issuing body's name, its lines (when given as a list) joined by '\\n'."""
+        return "\n".join(as_list(self.ban_hanh))
 
 
 class PlanDocument(Model):
@@ -236,37 +284,6 @@ class ResultFile(Model):
 
 
 # ------------------------------------------- reports/<year>-Q<n>.yaml, <year>-6T.yaml, <year>.yaml
-
-
-# A value that may take one of two shapes (a text or a list of texts; a mapping or a
-# list) is a union told apart by the value's own type. Its tags appear in pydantic's
-# error locations; they start with a NUL, which no key of a loaded file can hold, and
-# load/schema.py drops them, so that a message names the place as the file writes it.
-TAG_TEXT = "\x00cau"
-TAG_LIST = "\x00danh_sach"
-TAG_MAPPING = "\x00bang"
-UNION_TAGS = frozenset({TAG_TEXT, TAG_LIST, TAG_MAPPING})
-
-
-def _shape(value: Any) -> str | None:
-    if isinstance(value, str):
-        return TAG_TEXT
-    if isinstance(value, list) or value is None:
-        return TAG_LIST
-    if isinstance(value, dict | BaseModel):  # a model: when dumped
-        return TAG_MAPPING
-    return None
-
-
-TextOrList = Annotated[
-    Union[Annotated[Text, Tag(TAG_TEXT)], Annotated[TextList, Tag(TAG_LIST)]],  # noqa: UP007
-    Discriminator(_shape),
-]
-
-
-def as_list(value: str | list[str]) -> list[str]:
-    """A text or a list of texts, as a list."""
-    return [value] if isinstance(value, str) else list(value)
 
 
 class Causes(Model):

@@ -35,6 +35,7 @@ from kehoach_cli.present.report.figures import (
     section_chain,
     targets_table,
 )
+from kehoach_cli.present.report.ooxml import bold_text_width_twips
 from kehoach_cli.present.report.templating import join_vietnamese
 from kehoach_cli.vocab.numbers import format_percent, format_value
 
@@ -869,51 +870,58 @@ def test_table_header_and_group_rows_stay_with_the_next_row(doc: ReportDocument)
         assert row._tr.trPr.find(qn("w:cantSplit")) is not None
 
 
-def _greedy_lines(words: list[str], width: int) -> list[list[str]]:
-    from kehoach_cli.present.report.docx_writer import bold_text_width_twips
-
-    space = bold_text_width_twips(" ", 13)
-    lines: list[list[str]] = [[]]
-    used = 0
-    for word in words:
-        w = bold_text_width_twips(word, 13)
-        if lines[-1] and used + space + w > width:
-            lines.append([])
-            used = 0
-        used = w if not lines[-1] else used + space + w
-        lines[-1].append(word)
-    return lines
-
-
 @pytest.mark.parametrize(
-    "name",
+    ("name", "size", "expected"),
     [
-        # greedy wrapping in the column would leave "XÃ" alone on the last line
-        "BAN CHỈ ĐẠO CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI XÃ",
-        "BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ "
-        "ĐỀ ÁN 06 XÃ",
-        "BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ VŨ DƯƠNG",
+        # never inside a word ("PHÁT / TRIỂN", "XÂY / DỰNG"), never inside a place name
+        ("BAN CHỈ ĐẠO CHƯƠNG TRÌNH MỤC TIÊU QUỐC GIA XÂY DỰNG NÔNG THÔN MỚI XÃ", 13,
+         ["BAN CHỈ ĐẠO", "CHƯƠNG TRÌNH MỤC TIÊU", "QUỐC GIA XÂY DỰNG", "NÔNG THÔN MỚI XÃ"]),
+        # 12 pt (allowed by Nghị định 30) when it takes fewer lines than 13 pt
+        ("BAN CHỈ ĐẠO VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO, CHUYỂN ĐỔI SỐ VÀ "
+         "ĐỀ ÁN 06", 12,
+         ["BAN CHỈ ĐẠO VỀ PHÁT TRIỂN", "KHOA HỌC, CÔNG NGHỆ,", "ĐỔI MỚI SÁNG TẠO,",
+          "CHUYỂN ĐỔI SỐ VÀ ĐỀ ÁN 06"]),
+        ("BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ XÃ VŨ DƯƠNG", 12,
+         ["BAN CHỈ ĐẠO CHUYỂN ĐỔI SỐ", "XÃ VŨ DƯƠNG"]),
+        ("BAN CHỈ ĐẠO", 13, ["BAN CHỈ ĐẠO"]),
     ],
 )
-def test_a_long_issuing_body_wraps_into_balanced_lines(tmp_path: Path, name: str) -> None:
-    """The header's issuing body (70 mm column) gets equal indents: as few lines as the
-    column allows, at least 1.5 mm clear of the right column, no word alone on the last."""
-    from docx.oxml.ns import qn
-
+def test_the_issuing_body_is_broken_at_its_phrases(
+    tmp_path: Path, name: str, size: int, expected: list[str]
+) -> None:
+    """The header's issuing body (70 mm column) breaks where a clerk breaks it, each line
+    at least 1.5 mm clear of the right column, in bold 12 or 13 pt."""
     plan_text = rr.PLAN.replace("  ban_hanh: BAN CHỈ ĐẠO\n", f"  ban_hanh: {name}\n")
     doc = build(rr.write(tmp_path, plan=plan_text))
     document = docx.Document(io.BytesIO(render_docx(doc)))
     left = document.tables[0].rows[0].cells[0]
-    body = next(p for p in left.paragraphs if p.text == name)
-    ind = body._p.pPr.find(qn("w:ind"))
-    side = int(ind.get(qn("w:left")))
-    assert side == int(ind.get(qn("w:right"))) >= 85
-    cell = round(70 * 1440 / 25.4)
-    fewest = _greedy_lines(name.split(), cell - 170)
-    balanced = _greedy_lines(name.split(), cell - 2 * side)
-    assert len(balanced) == len(fewest)
-    assert len(balanced[-1]) >= 2
-    assert [r.bold for r in body.runs] == [True]
+    body = next(p for p in left.paragraphs if p.text.replace("\n", " ") == name)
+    assert body.text.split("\n") == expected
+    assert [(r.bold, r.font.size.pt) for r in body.runs] == [(True, size)]
+    column = round(67 * 1440 / 25.4)
+    assert all(bold_text_width_twips(line, size) <= column for line in expected)
+
+
+def test_the_issuing_body_as_a_list_is_printed_in_those_lines(tmp_path: Path) -> None:
+    plan_text = rr.PLAN.replace(
+        "  ban_hanh: BAN CHỈ ĐẠO\n",
+        "  ban_hanh:\n    - BAN CHỈ ĐẠO\n    - CHUYỂN ĐỔI SỐ\n")
+    doc = build(rr.write(tmp_path, plan=plan_text))
+    document = docx.Document(io.BytesIO(render_docx(doc)))
+    left = document.tables[0].rows[0].cells[0]
+    assert [p.text for p in left.paragraphs if "CHỈ ĐẠO" in p.text] == [
+        "BAN CHỈ ĐẠO\nCHUYỂN ĐỔI SỐ"]
+    assert lines(doc)[0].endswith(", Ban Chỉ đạo báo cáo kết quả thực hiện quý II năm 2026 "
+                                  "(số liệu tính từ ngày 01/4/2026 đến ngày 29/6/2026) như sau:")
+
+
+def test_the_title_is_broken_at_its_phrases(tmp_path: Path) -> None:
+    document = docx.Document(io.BytesIO(render_docx(build(rr.write(tmp_path)))))
+    title = next(p for p in document.paragraphs if p.text.startswith("Kết quả thực hiện"))
+    for line in title.text.split("\n"):
+        words = line.split()
+        assert (words[0], words[-1]) not in {("mới", "đổi")}
+        assert not line.endswith((" đổi", " phát", " khoa", " công", " sáng", " chuyển"))
 
 
 def test_the_running_text_names_the_body_by_its_kind(tmp_path: Path) -> None:

@@ -228,7 +228,7 @@ def template_context(
         return [t for t in tasks if t.state == state]
 
     next_quarter = period.quarter + 1 if period.quarter < 4 else None
-    ten_goi = p.co_quan.ten_goi or short_name(p.co_quan.ban_hanh)
+    ten_goi = p.co_quan.ten_goi or short_name(p.co_quan.ban_hanh_text)
     secretariat = plan.units.get(p.co_quan_thuong_truc)
     comments = {ma: text for ma, text in (report.chi_tieu or {}).items() if ma in numbers}
     return {
@@ -247,7 +247,7 @@ def template_context(
         "ten_ke_hoach": p.ten,
         "ten_ke_hoach_thuong": plan_name(p.ten),
         "ten_goi": ten_goi,
-        "co_quan_ban_hanh": p.co_quan.ban_hanh,
+        "co_quan_ban_hanh": p.co_quan.ban_hanh_text,
         "co_quan_thuong_truc": secretariat.ten if secretariat else p.co_quan_thuong_truc,
         "co_so_lieu": any(s.state != "chua_nop" for s in q.submissions),
         "so_lieu_tu": data_period(q, when)[0],
@@ -363,7 +363,7 @@ def assemble_document(
     return ReportDocument(
         header=Header(
             chu_quan=p.co_quan.chu_quan,
-            ban_hanh=p.co_quan.ban_hanh,
+            ban_hanh=p.co_quan.ban_hanh_text,
             so=report.so,
             ky_hieu=p.bao_cao.ky_hieu,
             dia_danh=p.dia_danh,
@@ -374,7 +374,7 @@ def assemble_document(
         body=tuple(body),
         closing=closing,
         title=f"Báo cáo {trich_yeu[:1].lower()}{trich_yeu[1:]}",
-        author=p.co_quan.ban_hanh,
+        author=p.co_quan.ban_hanh_text,
         keywords=keywords,
     )
 

@@ -71,6 +71,8 @@ from kehoach_cli.present.report.ooxml import (
 )
 from kehoach_cli.vocab.dates import date_line, so_line
 
+from .phrasing import break_lines, splits_a_word
+
 __all__ = [
     "BODY_FIRST_LINE_INDENT_TWIPS",
     "FONT_NAME",
@@ -126,16 +128,14 @@ def _header_table(header: Header) -> Any:
         p = _para(_Fmt("center"), plain13)
         _add_lines(p, chu_quan, plain13)
         left_top.append(p)
-    issuing_width = _longest_line_width(ban_hanh, 13, left_w)
-    side = 0
-    if "\n" not in ban_hanh.strip():  # one long name: balanced lines, no lone last word
-        # at least 1.5 mm clear on each side, so that it never touches the right column
-        lines_width = _balanced_width(" ".join(ban_hanh.split()), 13, left_w - _mm(3))
-        side = (left_w - lines_width) // 2
-        issuing_width = min(issuing_width, lines_width)
-    p = _para(_Fmt("center", ind_left=side, ind_right=side), bold13)
-    _add_lines(p, ban_hanh, bold13)
+    size = 13
+    if "\n" not in ban_hanh.strip():  # one long name: broken at its phrases
+        ban_hanh, size = _issuing_lines(" ".join(ban_hanh.split()), left_w - _mm(3))
+    issuing = _Font(size, bold=True)
+    p = _para(_Fmt("center"), issuing)
+    _add_lines(p, ban_hanh, issuing)
     left_top.append(p)
+    issuing_width = _longest_line_width(ban_hanh, size, left_w)
     left_top.append(_rule(left_w, round(issuing_width * SHORT_LINE_RATIO)))
 
     right_top = [
@@ -155,34 +155,20 @@ def _header_table(header: Header) -> Any:
     return tbl
 
 
-def _wrapped_line_count(words: Sequence[int], space: int, width: int) -> int:
-    """How many lines greedy word wrapping makes of words of widths ``words`` in ``width``."""
-    lines, current = 1, -1
-    for word in words:
-        needed = word if current < 0 else current + space + word
-        if current >= 0 and needed > width:
-            lines, current = lines + 1, word
-        else:
-            current = needed
-    return lines
+def _issuing_lines(name: str, width: int) -> tuple[str, int]:
+    """The issuing body's name broken at its phrases ("BAN CHỈ ĐẠO VỀ PHÁT TRIỂN / KHOA
+    HỌC, CÔNG NGHỆ, / …"), never inside a word ("PHÁT / TRIỂN"), at 13 pt or, when that
+    takes more lines, 12 pt (Nghị định 30 allows both). At least 1.5 mm stays clear on
+    each side."""
+    options = []
+    for size in (13, 12):
+        def measure(text: str, size: int = size) -> int:
+            return bold_text_width_twips(text, size)
 
-
-def _balanced_width(text: str, size_pt: float, available: int) -> int:
-    """The narrowest line length that wraps a centred bold title into no more lines than the
-    full width would (so no lone last word), plus slack for the renderer's own metrics."""
-    words = [bold_text_width_twips(word, size_pt) for word in text.split()]
-    space = bold_text_width_twips(" ", size_pt)
-    lines = _wrapped_line_count(words, space, available)
-    if lines <= 1:
-        return available
-    low, high = max(words, default=0), available
-    while low < high:  # the smallest width giving the same number of lines
-        middle = (low + high) // 2
-        if _wrapped_line_count(words, space, middle) <= lines:
-            high = middle
-        else:
-            low = middle + 1
-    return min(available, round(low * TITLE_WRAP_SLACK) + _mm(2))
+        lines = break_lines(name, width, measure)
+        options.append((splits_a_word(name, width, measure), len(lines), -size, lines))
+    _, _, size, lines = min(options)
+    return "\n".join(lines), -size
 
 
 def _title(loai_van_ban: str, trich_yeu: str) -> list[Any]:
@@ -192,12 +178,15 @@ def _title(loai_van_ban: str, trich_yeu: str) -> list[Any]:
     summary = summary[:1].upper() + summary[1:]
     out = [_text_para(kind, _Fmt("center", before=360, keep_next=True), bold14)]
     if summary:
-        text_width = bold_text_width_twips(summary, 14)
-        line_width = _balanced_width(summary, 14, TEXT_WIDTH_TWIPS)
-        side = (TEXT_WIDTH_TWIPS - line_width) // 2
-        fmt = _Fmt("center", ind_left=side, ind_right=side, keep_next=True, keep_lines=True)
-        out.append(_text_para(summary, fmt, bold14))
-        longest = min(text_width, line_width)
+        # Broken at its phrases, never inside a word ("đổi / mới"); each line a little
+        # narrower than the text, so that a renderer's own metrics never wrap it again.
+        width = round(TEXT_WIDTH_TWIPS / TITLE_WRAP_SLACK) - _mm(2)
+        lines = break_lines(summary, width, lambda text: bold_text_width_twips(text, 14))
+        fmt = _Fmt("center", keep_next=True, keep_lines=True)
+        p = _para(fmt, bold14)
+        _add_lines(p, "\n".join(lines), bold14)
+        out.append(p)
+        longest = max(bold_text_width_twips(line, 14) for line in lines)
         out.append(_rule(TEXT_WIDTH_TWIPS, round(longest * SHORT_LINE_RATIO), before=60, after=240))
     return out
 

@@ -57,12 +57,12 @@ def quote(text: str, indent: str = "", label: str = "Kế hoạch ghi") -> list[
 
 
 def checks(items: list[str], indent: str = "") -> list[str]:
-    out: list[str] = []
-    for item in items:
-        wrapped = textwrap.wrap(f"{CHECK}: {item}", WIDTH - len(indent) - 2,
-                                break_on_hyphens=False)
-        out.extend(f"{indent}# {line}" for line in wrapped)
-    return out
+    """One ``# cần kiểm tra: a; b`` comment for all the guesses of an item."""
+    if not items:
+        return []
+    wrapped = textwrap.wrap(f"{CHECK}: " + "; ".join(items), WIDTH - len(indent) - 2,
+                            break_on_hyphens=False)
+    return [f"{indent}# {line}" for line in wrapped]
 
 
 def _nfc(lines: list[str]) -> str:
@@ -73,9 +73,11 @@ def _head(schema: str, title: str, source: str) -> list[str]:
     return [
         f"# yaml-language-server: $schema=../schemas/{schema}",
         f"# {title}",
-        f"# Bản nháp do `kehoach khoi-tao` soạn từ {source}. Mỗi mục có chú thích trích đoạn",
-        "# văn bản gốc; chỗ ghi \"cần kiểm tra\" là chỗ phải đoán. Danh sách đầy đủ những chỗ",
-        "# cần xem lại: plan/CAN-KIEM-TRA.md. Sửa xong thì chạy `kehoach validate`.",
+        *(f"# {line}" for line in textwrap.wrap(
+            f"Bản nháp do `kehoach khoi-tao` soạn từ {source}. Mỗi mục có chú thích trích "
+            "đoạn văn bản gốc; chỗ ghi \"cần kiểm tra\" là chỗ phải đoán. Danh sách đầy đủ "
+            "những chỗ cần xem lại: plan/CAN-KIEM-TRA.md. Sửa xong thì chạy "
+            "`kehoach validate`.", WIDTH - 2, break_on_hyphens=False)),
         "",
     ]
 
@@ -110,9 +112,12 @@ def plan_yaml(draft: Draft, source: str) -> str:
     out.append(f"  ngay: {scalar(h.ngay)}")
     out.append("")
     out.append("can_cu:" if h.can_cu_text else "can_cu: []")
+    previous = None
     for basis, src in zip(h.can_cu_text, h.can_cu, strict=True):
-        out.extend(quote(src.source, "  "))
-        out.extend(checks(src.checks, "  "))
+        if src.source != previous:
+            out.extend(quote(src.source, "  "))
+            out.extend(checks(src.checks, "  "))
+        previous = src.source
         out.append(f"  - {scalar(basis)}")
     out.append("")
     out.append("muc_tieu_chung:" if h.muc_tieu_chung else "muc_tieu_chung: []")

@@ -14,7 +14,7 @@ from .read import Block
 from .tables import read_tables
 from .units import read_organisation, units_in
 
-_LEAD = re.compile(r"\((?:Đơn vị\s+)?[Cc]hủ trì\s*:?\s*(?P<name>[^;)]+)")
+_LEAD = re.compile(r"\s*\((?:[Đđ]ơn vị\s+)?[Cc]hủ trì\s*:?\s*(?P<inside>[^)]*)\)")
 _WORD = re.compile(r"\w+")
 
 
@@ -112,17 +112,25 @@ def _plan_tasks(lines: list[Line], draft: Draft, guess: _Guess) -> None:
         task = DraftTask(source=line.block.text, muc=line.muc, checks=list(line.checks))
         lead = _LEAD.search(body)
         if lead:
-            names = units_in(lead.group("name"), draft.units)
-            body = (body[: lead.start()] + body[lead.end() + 1:]).strip().rstrip(";.,")
+            inside = lead.group("inside")
+            parts = re.split(r";\s*(?:đơn vị\s+)?phối hợp\s*:?\s*", inside, maxsplit=1,
+                             flags=re.IGNORECASE)
+            names = units_in(parts[0], draft.units)
+            body = (body[: lead.start()] + body[lead.end():]).strip().rstrip(";.,")
             if names:
-                task.chu_tri, task.phoi_hop = names[0], names[1:]
+                task.chu_tri = names[0]
+            else:
+                task.checks.append(f"đơn vị chủ trì \"{parts[0].strip()}\" chưa có trong "
+                                   "danh sách đơn vị")
+            if len(parts) > 1:
+                task.phoi_hop = [u for u in units_in(parts[1], draft.units)
+                                 if u != task.chu_tri]
+                if not task.phoi_hop:
+                    task.checks.append(f"đơn vị phối hợp \"{parts[1].strip()}\" chưa có trong "
+                                       "danh sách đơn vị")
         if task.chu_tri is None:
             task.chu_tri, why = guess.lead(body)
             task.checks.append(f"đơn vị chủ trì là đoán: {why}")
-        rest = re.search(r"[Pp]hối hợp\s*:\s*([^;)]+)", line.body)
-        if rest:
-            task.phoi_hop = [u for u in units_in(rest.group(1), draft.units)
-                             if u != task.chu_tri]
         task.ten = body[:1].upper() + body[1:]
         task.ma = task_id(task.ten, taken)
         draft.tasks.append(task)

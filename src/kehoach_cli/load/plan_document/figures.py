@@ -35,8 +35,7 @@ _MASKS = [
     re.compile(r"\b\w+\.(?:vn|gov\.vn|com)\b"),
 ]
 
-_GE = ("tối thiểu", "ít nhất", "trên", "không thấp hơn", "không dưới", "không ít hơn",
-       "từ", "hơn")
+_GE = ("tối thiểu", "ít nhất", "trên", "không thấp hơn", "không dưới", "không ít hơn")
 _LE = ("không quá", "tối đa", "dưới", "không vượt quá", "không cao hơn", "còn")
 _CMP = "|".join(sorted((*_GE, *_LE), key=len, reverse=True))
 _TRIGGER = re.compile(
@@ -104,7 +103,7 @@ def _comparison(words: str) -> tuple[str, str | None]:
             if word == "dưới":
                 note = 'kế hoạch ghi "dưới" (nhỏ hơn hẳn); kehoach so sánh "<=" (không quá)'
             return "<=", note
-    for word in ("trên", "hơn"):
+    for word in ("trên",):
         if re.search(rf"\b{word}\b", low):
             return ">=", f'kế hoạch ghi "{word}" (lớn hơn hẳn); kehoach so sánh ">=" (ít nhất)'
     return ">=", None
@@ -185,6 +184,8 @@ def _trailing(clause: str, masked: str) -> Goal | None:
             ten = lead
             if ten.lower().startswith("tỷ lệ"):
                 tu_so, mau_so = _ratio(_lower_first(ten[6:].strip()))
+                if tail.startswith(("tổng số ", "số ")):
+                    mau_so = tail
                 checks.append(RATIO_CHECK)
                 return Goal(clause, ten, value, so_sanh, "%", "ty_le", tu_so, mau_so,
                             checks=checks)

@@ -62,10 +62,19 @@ def read_header(lines: list[Line], draft: DraftHeader) -> None:
             draft.ten = text if draft.ten is None else f"{draft.ten} {text}"
         elif _upper(text):
             bodies.append(text)
-    if bodies:
-        draft.chu_quan = bodies[0]
-        if len(bodies) > 1:
-            draft.ban_hanh = " ".join(bodies[1:])
+    joined: list[str] = []
+    for body in bodies:  # "ỦY BAN NHÂN DÂN" / "XÃ AN BÌNH" is one body on two lines
+        if joined and re.match(r"^(XÃ|PHƯỜNG|THỊ TRẤN|HUYỆN|TỈNH)\b", body):
+            joined[-1] = f"{joined[-1]} {body}"
+        else:
+            joined.append(body)
+    if len(joined) == 1:
+        draft.ban_hanh = joined[0]
+        draft.header_checks.append("phần đầu chỉ ghi một cơ quan (cơ quan ban hành); cơ quan "
+                                   "chủ quản cần điền")
+    elif joined:
+        draft.chu_quan = joined[0]
+        draft.ban_hanh = " ".join(joined[1:])
     title_lines = [ln for ln in lines if ln.zone == PREAMBLE and ln.kind == "text"
                    and not ln.block.is_row]
     if draft.ten is None and title_lines:
@@ -87,6 +96,8 @@ def _bodies_from_title(draft: DraftHeader) -> None:
                       r"(?:UBND|Ủy ban nhân dân) (?P<kind>xã|phường|thị trấn) (?P<place>.+?)"
                       r"(?P<about> về .+)?$", title)
     place = draft.dia_danh
+    if draft.ban_hanh is not None and draft.chu_quan is None:
+        return
     if found and draft.chu_quan is None:
         kind, where = found.group("kind"), found.group("place")
         draft.chu_quan = f"UBND {kind} {where}".upper()

@@ -6,7 +6,9 @@ cell gives its text to every row and column it spans, as the document shows it. 
 breaks inside a paragraph split it into lines. A .txt is read as UTF-8: a blank line or
 a line break ends a paragraph, a line that goes on with a lower-case word continues the
 one before it (a sentence a page break or a copy cut in two), and lines written as
-``| a | b |`` are table rows. Markdown emphasis (``**``, ``*``) is dropped.
+``| a | b |`` are table rows, where a cell ``<`` is merged with the cell on its left and
+``^`` with the cell above (read, like a .docx, as their text). Markdown emphasis
+(``**``, ``*``) is dropped.
 """
 
 from __future__ import annotations
@@ -72,6 +74,18 @@ def _row_cells(line: str) -> tuple[str, ...]:
     return tuple(clean(cell) for cell in inner.split("|"))
 
 
+def _merged(cells: tuple[str, ...], above: tuple[str, ...]) -> tuple[str, ...]:
+    out: list[str] = []
+    for i, cell in enumerate(cells):
+        if cell == "<" and out:
+            out.append(out[-1])
+        elif cell == "^" and i < len(above):
+            out.append(above[i])
+        else:
+            out.append(cell)
+    return tuple(out)
+
+
 def _is_rule_row(cells: tuple[str, ...]) -> bool:
     return all(re.fullmatch(r":?-{2,}:?", c) for c in cells if c) and any(cells)
 
@@ -81,6 +95,7 @@ def read_text(text: str) -> list[Block]:
     pending: list[str] = []
     table = 0
     in_table = False
+    previous_row: tuple[str, ...] = ()
 
     def flush() -> None:
         for para in _paragraphs(pending):
@@ -94,8 +109,10 @@ def read_text(text: str) -> list[Block]:
             if not in_table:
                 table += 1
                 in_table = True
-            cells = _row_cells(stripped)
+                previous_row = ()
+            cells = _merged(_row_cells(stripped), previous_row)
             if not _is_rule_row(cells):
+                previous_row = cells
                 blocks.append(Block(len(blocks) + 1, " | ".join(cells), cells, table))
             continue
         in_table = False
@@ -116,17 +133,25 @@ def _docx_blocks(path: Path) -> list[Block]:
 
     document = docx.Document(str(path))
     blocks: list[Block] = []
+    pending: list[str] = []  # paragraphs' lines: a sentence cut in two is joined again
     table_no = 0
+
+    def flush() -> None:
+        for para in _paragraphs(pending):
+            blocks.append(Block(len(blocks) + 1, para))
+        pending.clear()
+
     for item in document.iter_inner_content():
         if isinstance(item, Paragraph):
-            for para in _paragraphs(item.text.split("\n")):
-                blocks.append(Block(len(blocks) + 1, para))
+            pending.extend(item.text.split("\n"))
         elif isinstance(item, Table):
+            flush()
             table_no += 1
             for row in item.rows:
                 cells = tuple(_cell_text(cell.text) for cell in row.cells)
                 text = " | ".join(c.replace("\n", " ") for c in cells)
                 blocks.append(Block(len(blocks) + 1, text, cells, table_no))
+    flush()
     return blocks
 
 

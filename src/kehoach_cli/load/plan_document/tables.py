@@ -68,6 +68,16 @@ def _unit_for(name: str, draft: Draft, line: Line) -> list[str]:
     return out
 
 
+def _support(cells: tuple[str, ...], roles: dict[str, int], draft: Draft,
+             checks: list[str]) -> list[str]:
+    text = _cell(cells, roles, "support")
+    found = units_in(text, draft.units)
+    for part in re.split(r"[;,]\s*", text):
+        if part.strip() and not units_in(part, draft.units):
+            checks.append(f"đơn vị phối hợp \"{part.strip()}\" chưa có trong danh sách đơn vị")
+    return found
+
+
 def _goal(text: str) -> tuple[float | int, str, str | None] | None:
     text = text.replace("≥", "tối thiểu ").replace(">=", "tối thiểu ")
     text = text.replace("≤", "không quá ").replace("<=", "không quá ")
@@ -102,8 +112,8 @@ def _table(rows: list[Line], draft: Draft, number_of: int) -> None:
         content = _cell(cells, roles, "content")
         if not distinct:
             continue
-        if len(distinct) == 1 or (_GROUP_LABEL.match(stt) and not _cell(cells, roles, "lead")
-                                  and not _cell(cells, roles, "goal")):
+        rest = {c for i, c in enumerate(cells) if c and i != roles.get("stt")}
+        if len(distinct) == 1 or (_GROUP_LABEL.match(stt) and len(rest) <= 1):
             label = stt if _GROUP_LABEL.match(stt) else ""
             group = label
             title = content or next(iter(distinct))
@@ -118,7 +128,7 @@ def _table(rows: list[Line], draft: Draft, number_of: int) -> None:
             dvt = _cell(cells, roles, "dvt") or (unit_text or "").strip() or "%"
             target = DraftTarget(source=row.block.text, muc=muc, ten=content, muc_tieu=value,
                                  so_sanh=so_sanh, don_vi_tinh=dvt,
-                                 cach_tinh="ty_le" if dvt.startswith("%") else "tong")
+                                 cach_tinh="ty_le" if dvt.startswith("%") else "gia_tri")
             target.ma = unique(slug(re.sub(r"^(Tỷ lệ|Tỷ trọng|Số)\s+", "", content)),
                                target_ids)
             if target.cach_tinh == "ty_le":
@@ -126,21 +136,19 @@ def _table(rows: list[Line], draft: Draft, number_of: int) -> None:
                 target.tu_so, target.mau_so = f"số {what[:1].lower() + what[1:]}", "tổng số"
                 target.checks.append("tử số, mẫu số cần viết lại (bảng chỉ ghi tên chỉ tiêu)")
             else:
-                target.luy_ke = True
-                target.checks.append("đếm cộng dồn từ đầu năm (tong, luy_ke): cần kiểm tra")
+                target.checks.append("cách tính: gia_tri (con số hiện có) hay tong (cộng các "
+                                     "quý, luy_ke: true để cộng dồn)")
             if lead:
                 ids = _unit_for(lead, draft, row)
                 target.chu_tri = ids[0] if ids else None
-                target.phoi_hop = [*ids[1:], *units_in(_cell(cells, roles, "support"),
-                                                       draft.units)]
+                target.phoi_hop = [*ids[1:], *_support(cells, roles, draft, target.checks)]
             draft.targets.append(target)
         elif content and lead:
             ids = _unit_for(lead, draft, row)
             task = DraftTask(source=row.block.text, muc=muc, ten=content,
                              chu_tri=ids[0] if ids else None)
             task.ma = task_id(content, task_ids)
-            task.phoi_hop = [u for u in [*ids[1:], *units_in(_cell(cells, roles, "support"),
-                                                              draft.units)]
+            task.phoi_hop = [u for u in [*ids[1:], *_support(cells, roles, draft, task.checks)]
                              if u != task.chu_tri]
             due = _DUE.search(_cell(cells, roles, "due"))
             if due:

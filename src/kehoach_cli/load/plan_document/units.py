@@ -21,7 +21,12 @@ from .outline import ORGANISATION, Line
 _CATCH_ALL = re.compile(r"^(các\s+)?(cơ quan, đơn vị|thành viên|phòng, ban|ban, ngành|"
                         r"đơn vị|ngành|cơ quan)\b", re.IGNORECASE)
 _ASKED = re.compile(r"^(Đề nghị|Kính đề nghị)\s+", re.IGNORECASE)
-_STANDING = re.compile(r"\s*\((?:là\s+)?cơ quan thường trực[^)]*\)", re.IGNORECASE)
+_STANDING = re.compile(r"\s*\((?:là\s+)?cơ quan thường trực[^)]*\)|\s+(?:là|làm)\s+cơ quan "
+                       r"thường trực\b.*$", re.IGNORECASE)
+_DUTY = re.compile(r"[,\s]*(?:có|chịu)\s+trách nhiệm\s*:?\s*$", re.IGNORECASE)
+_UNIT_NOUN = re.compile(r"^(?:Trạm|Trường|Ban|Hội|Đoàn|Bưu điện|Công an|Phòng|Trung tâm|"
+                        r"Văn phòng|Ủy ban|Mặt trận|Hợp tác xã|Quân sự|Thư viện|Nhà văn hóa|"
+                        r"Trưởng|Các thôn|Thôn|Tổ|Đề nghị|Đảng ủy|Chi bộ|UBND|MTTQ)\b")
 _NAMED = re.compile(
     r"^(?P<name>(?:Trạm|Trường|Ban|Hội|Đoàn|Bưu điện|Công an|Phòng|Trung tâm|Văn phòng|"
     r"Ủy ban|Hợp tác xã|Ban Chỉ huy|Quân sự|Thư viện|Nhà văn hóa)\b[^,;:]{1,60}?)\s+"
@@ -98,7 +103,7 @@ class _Org:
             if found:
                 raw, inline = found.group("name"), found.group("rest")
         standing = _STANDING.search(raw) is not None
-        name = clean_name(_STANDING.sub("", raw))
+        name = clean_name(_DUTY.sub("", _STANDING.sub("", raw)))
         asked = _ASKED.match(name) is not None
         name = clean_name(_ASKED.sub("", name))
         name = name[:1].upper() + name[1:]
@@ -180,6 +185,6 @@ def read_organisation(lines: list[Line], draft: Draft) -> None:
 def _is_unit_line(text: str) -> bool:
     found = _INLINE.match(text)
     head = found.group("name") if found else text
+    head = clean_name(_DUTY.sub("", _STANDING.sub("", head)))
     return (len(head) <= 90 and not head.endswith((".", ";"))
-            and (found is not None or _NAMED.match(head + " chủ trì") is not None
-                 or _CATCH_ALL.match(head) is not None))
+            and (_UNIT_NOUN.match(head) is not None or _CATCH_ALL.match(head) is not None))

@@ -152,6 +152,12 @@ def _percent_first(clause: str, masked: str) -> Goal | None:
         return None
     what = clause[found.start("rest"):].strip()
     so_sanh, note = _comparison(cmp_words)
+    if _INDICATOR.match(what):  # "đạt 17,5% tỷ trọng kinh tế số": the words name it already
+        ten = what[:1].upper() + what[1:]
+        if not ten.lower().startswith("tỷ lệ"):
+            return Goal(clause, ten, number(found.group("num")), so_sanh, "%", "gia_tri",
+                        checks=[note] if note else [])
+        what = ten[6:].strip()
     tu_so, mau_so = _ratio(_lower_first(what))
     goal = Goal(clause, f"Tỷ lệ {_lower_first(what)}", number(found.group("num")), so_sanh,
                 "%", "ty_le", tu_so, mau_so, checks=[RATIO_CHECK])

@@ -173,6 +173,10 @@ def test_seed_notes_list_what_was_not_placed(seed_repo: Path) -> None:
     assert "> - Chủ động triển khai các nhiệm vụ ứng dụng công nghệ thông tin" in notes
     assert "> - Tăng cường phối hợp chặt chẽ với các cơ quan, đơn vị" in notes
     assert "9 đơn vị, 16 chỉ tiêu" in notes
+    # section II points to appendices the document does not hold
+    assert ("Kế hoạch nhắc tới phụ lục mà văn bản không có bảng nào: thêm các nhiệm vụ, chỉ "
+            "tiêu của phụ lục (hoặc chạy lại với tệp có phụ lục) (II):\n\n"
+            "   > Chi tiết theo phụ lục I, II gửi kèm") in notes
 
 
 def test_the_same_plan_as_txt_gives_the_same_draft(tmp_path: Path, seed_repo: Path) -> None:
@@ -244,6 +248,7 @@ def test_an_binh_other_headings_decimal_commas_and_an_appendix_table(tmp_path: P
     notes = (repo / "plan" / "CAN-KIEM-TRA.md").read_text("utf-8")
     assert "> - Giảm 20% thời gian giải quyết thủ tục hành chính so với năm 2025." in notes
     assert "> 5 | Đánh giá mức độ chuyển đổi số của xã" in notes
+    assert "> (Chi tiết các chỉ tiêu tại Phụ lục kèm theo.)" in notes
     assert '"Hội Liên hiệp Phụ nữ xã" chưa có trong danh sách đơn vị' in notes
     assert '"trên" (lớn hơn hẳn)' in notes and '"dưới" (nhỏ hơn hẳn)' in notes
     assert "`co_quan.chu_quan` — bản kế hoạch không ghi; cần điền." in notes

@@ -9,7 +9,18 @@ from .draft import Draft, DraftTarget, DraftTask, Note
 from .figures import goals_in, has_figure
 from .header import read_closing, read_header
 from .ids import slug, task_id, unique
-from .outline import APPENDIX, CLOSING, GENERAL, HEADER, PREAMBLE, SPECIFIC, TASKS, Line, outline
+from .outline import (
+    APPENDIX,
+    CLOSING,
+    GENERAL,
+    HEADER,
+    OTHER,
+    PREAMBLE,
+    SPECIFIC,
+    TASKS,
+    Line,
+    outline,
+)
 from .read import Block
 from .tables import read_tables
 from .units import read_organisation, units_in
@@ -94,6 +105,27 @@ def _other_figures(lines: list[Line], draft: Draft) -> None:
                                 line.block.text, line.muc or ""))
 
 
+def _unplaced(lines: list[Line], draft: Draft) -> None:
+    """Paragraphs of the tasks section that gave no task, and of the plan's other parts
+    (funding, ...): named as notes, so that nothing is dropped unseen."""
+    used = {t.source for t in draft.tasks} | {n.text for n in draft.notes}
+    has_tables = any(line.block.is_row and line.zone not in (HEADER, CLOSING)
+                     for line in lines)
+    for line in lines:
+        if line.block.is_row or line.heading or line.block.text in used:
+            continue
+        if line.zone == TASKS:
+            if re.search(r"phụ lục", line.body, re.IGNORECASE) and not has_tables:
+                reason = ("kế hoạch nhắc tới phụ lục mà văn bản không có bảng nào: thêm các "
+                          "nhiệm vụ, chỉ tiêu của phụ lục (hoặc chạy lại với tệp có phụ lục)")
+            else:
+                reason = "đoạn của phần nhiệm vụ chưa thành nhiệm vụ"
+            draft.notes.append(Note(reason, line.block.text, line.muc or ""))
+        elif line.zone == OTHER:
+            draft.notes.append(Note("phần khác của kế hoạch, chưa đưa vào tệp nào",
+                                    line.block.text, line.muc or ""))
+
+
 def _plan_tasks(lines: list[Line], draft: Draft, guess: _Guess) -> None:
     """Bullets of the objectives and tasks sections that state no figure are tasks."""
     taken = {t.ma for t in draft.tasks}
@@ -167,6 +199,7 @@ def extract(blocks: list[Block]) -> Draft:
             target.don_vi_bao_cao = [target.chu_tri]
             target.checks.append("đơn vị báo cáo số liệu: tạm ghi đơn vị chủ trì")
     _other_figures(lines, draft)
+    _unplaced(lines, draft)
     _sections(lines, draft)
     symbol = draft.header.ky_hieu or ""
     if symbol.startswith("KH-"):

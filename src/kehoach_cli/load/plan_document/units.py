@@ -127,10 +127,10 @@ class _Org:
                 self.pending.append((line, unit))
                 return
             if not _DEADLINE.search(line.body):
-                where = f" (mục {line.muc})" if line.muc else ""
+                where = f"mục {line.muc}" if line.muc else (self.catch_all or "")
                 self.draft.notes.append(Note(
                     "nội dung giao chung cho nhiều đơn vị, chưa tách thành nhiệm vụ của đơn vị "
-                    "nào", line.block.text, f"{self.catch_all or ''}{where}"))
+                    "nào", line.block.text, where))
             return
         self.pending.append((line, self.current))
 

@@ -9,6 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
+import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -281,3 +284,62 @@ def test_gia_hung_without_section_numbers(tmp_path: Path) -> None:
     tasks = _yaml(repo, "tasks.yaml")["nhiem_vu"]
     inline = next(t for t in tasks if t["chu_tri"] == "van-phong-hdnd-va-ubnd-xa")
     assert inline["ten"].startswith("Bảo đảm hạ tầng, trang thiết bị cho bộ phận một cửa")
+
+
+# ---------------------------------------------------------------- the real clients
+
+BIN = Path(sys.executable).parent
+
+
+def _tool(name: str) -> str:
+    exe = shutil.which(name, path=str(BIN))
+    if exe is None:
+        pytest.skip(f"{name} is not installed (pip install -e '.[test]')")
+    return exe
+
+
+def test_yamllint_finds_no_error_in_the_drafted_repo(seed_repo: Path) -> None:
+    done = subprocess.run([_tool("yamllint"), "-c", str(SOURCE / ".yamllint"), "-f",
+                           "parsable", str(seed_repo / "plan"), str(seed_repo / ".github"),
+                           str(seed_repo / ".pre-commit-config.yaml")],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert [x for x in done.stdout.splitlines() if "[error]" in x] == []
+
+
+def test_zizmor_and_the_platform_schema_accept_the_drafted_workflow(seed_repo: Path) -> None:
+    workflow = seed_repo / ".github" / "workflows" / "kehoach.yml"
+    done = subprocess.run([_tool("zizmor"), "--offline", "--persona", "pedantic", "--format",
+                           "json", str(workflow)], capture_output=True, text=True,
+                          encoding="utf-8")
+    assert json.loads(done.stdout) == [], done.stdout
+    done = subprocess.run([_tool("check-jsonschema"), "--builtin-schema",
+                           "vendor.github-workflows", str(workflow)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_pre_commit_reads_the_drafted_config(seed_repo: Path) -> None:
+    done = subprocess.run([_tool("pre-commit"), "validate-config",
+                           str(seed_repo / ".pre-commit-config.yaml")],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_decomposed_document_is_read_as_nfc(tmp_path: Path) -> None:
+    text = unicodedata.normalize("NFD", SEED.read_text(encoding="utf-8"))
+    (tmp_path / "nfd.txt").write_text(text, encoding="utf-8")
+    repo = _draft(tmp_path, tmp_path / "nfd.txt", docx=False)
+    for name in ("plan.yaml", "units.yaml", "targets.yaml", "tasks.yaml", "CAN-KIEM-TRA.md"):
+        assert unicodedata.is_normalized("NFC", (repo / "plan" / name).read_text("utf-8"))
+    assert len(_yaml(repo, "targets.yaml")["chi_tieu"]) == 16
+
+
+def test_the_current_folder_by_default_and_a_file_is_no_folder(tmp_path: Path) -> None:
+    document = build_docx(GIA_HUNG, tmp_path / "ke-hoach.docx")
+    code, out, err = run_cli(["khoi-tao", "--tu-van-ban", "ke-hoach.docx"], cwd=tmp_path)
+    assert (code, err) == (0, "")
+    assert out.startswith("Đã ghi: plan/plan.yaml\n")
+    assert "Đã soạn bản nháp: 4 đơn vị, 4 chỉ tiêu, 8 nhiệm vụ" in out
+    assert run_cli(["validate"], cwd=tmp_path)[0] == 0
+    code, _, err = run_cli(["khoi-tao", "--tu-van-ban", str(document), str(document)])
+    assert code == 1 and "là một tệp, không phải thư mục" in err

@@ -248,6 +248,9 @@ def test_an_binh_other_headings_decimal_commas_and_an_appendix_table(tmp_path: P
     assert (first["chu_tri"], first["phoi_hop"]) == ("van-phong-hdnd-va-ubnd-xa",
                                                      ["trung-tam-phuc-vu-hanh-chinh"])
     assert any(t["ten"].startswith("Xây dựng trang thông tin") for t in tasks)
+    dated = {t["ma"]: t["han"] for t in tasks if "han" in t}
+    assert dated == {"ra-soat-cap-nhat-du-lieu": dt.date(2026, 6, 30),
+                     "to-chuc-tap-huan-ky-nang": dt.date(2026, 6, 30)}
     notes = (repo / "plan" / "CAN-KIEM-TRA.md").read_text("utf-8")
     assert "> - Giảm 20% thời gian giải quyết thủ tục hành chính so với năm 2025." in notes
     assert "> 5 | Đánh giá mức độ chuyển đổi số của xã" in notes

@@ -3,9 +3,12 @@ and paragraphs cut mid-sentence (load/plan_document)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
-from kehoach_cli.load.plan_document.figures import goals_in, has_figure, number
+from kehoach_cli.load.plan_document.figures import due_in, goals_in, has_figure, number
+from kehoach_cli.load.plan_document.ids import task_id
 from kehoach_cli.load.plan_document.outline import outline
 from kehoach_cli.load.plan_document.read import read_text
 
@@ -86,3 +89,19 @@ def test_a_sentence_cut_in_two_is_joined_but_a_lettered_line_is_not() -> None:
     assert [b.text for b in blocks] == [
         "- Tập trung vào các khâu có tác động.", "2. Mục tiêu cụ thể", "a) Mục tiêu đóng góp",
         "A | A", "A | b"]
+
+
+def test_deadlines_written_in_a_task() -> None:
+    assert due_in("Rà soát dữ liệu, hoàn thành trước ngày 30/6/2026", None) == dt.date(2026, 6, 30)
+    assert due_in("Tập huấn trong quý II", 2026) == dt.date(2026, 6, 30)
+    assert due_in("Tập huấn trong Quý IV năm 2026", None) == dt.date(2026, 12, 31)
+    assert due_in("Tập huấn trong quý 1", 2027) == dt.date(2027, 3, 31)
+    assert due_in("Thường xuyên theo dõi", 2026) is None
+
+
+def test_task_ids_leave_out_the_opening_verbs_and_partners() -> None:
+    names = ("văn phòng hđnd và ubnd xã", "công an xã")
+    assert task_id("Chủ trì, phối hợp với Văn phòng HĐND và UBND xã tăng cường kiểm tra",
+                   set(), names) == "tang-cuong-kiem-tra"
+    assert task_id("Phối hợp với Công an xã và các cơ quan, đơn vị có liên quan tuyên truyền",
+                   set(), names) == "tuyen-truyen"

@@ -6,7 +6,7 @@ import itertools
 import re
 
 from .draft import Draft, DraftTarget, DraftTask, Note
-from .figures import goals_in, has_figure
+from .figures import due_in, goals_in, has_figure
 from .header import read_closing, read_header
 from .ids import slug, task_id, unique
 from .outline import (
@@ -23,7 +23,7 @@ from .outline import (
 )
 from .read import Block
 from .tables import read_tables
-from .units import read_organisation, units_in
+from .units import read_organisation, unit_names, units_in
 
 _LEAD = re.compile(r"\s*\((?:[Đđ]ơn vị\s+)?[Cc]hủ trì\s*:?\s*(?P<inside>[^)]*)\)")
 _WORD = re.compile(r"\w+")
@@ -164,7 +164,8 @@ def _plan_tasks(lines: list[Line], draft: Draft, guess: _Guess) -> None:
             task.chu_tri, why = guess.lead(body)
             task.checks.append(f"đơn vị chủ trì là đoán: {why}")
         task.ten = body[:1].upper() + body[1:]
-        task.ma = task_id(task.ten, taken)
+        task.ma = task_id(task.ten, taken, unit_names(draft.units))
+        task.han = due_in(line.body, draft.header.nam)
         draft.tasks.append(task)
 
 

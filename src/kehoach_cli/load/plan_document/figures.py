@@ -11,6 +11,7 @@ years, dates, document numbers ("Nghị quyết số 57-NQ/TW", "Đề án 06"),
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 
@@ -233,3 +234,27 @@ def goals_in(text: str) -> list[Goal]:
         if goal is not None:
             found.append(goal)
     return found
+
+
+_DUE_DATE = re.compile(r"(?:trước|chậm nhất|hoàn thành trước|hoàn thành)\s+(?:ngày\s+)?"
+                       r"(\d{1,2})/(\d{1,2})/(\d{4})", re.IGNORECASE)
+_DUE_QUARTER = re.compile(r"(?:trong|hoàn thành trong|trước hết)\s+quý\s+(IV|I{1,3}|[1-4])\b"
+                          r"(?:\s*(?:năm|/)\s*(\d{4}))?", re.IGNORECASE)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def due_in(text: str, year: int | None) -> dt.date | None:
+    """A task's deadline written in it: "trước ngày 30/6/2026", "trong quý II"."""
+    found = _DUE_DATE.search(text)
+    if found:
+        try:
+            return dt.date(int(found.group(3)), int(found.group(2)), int(found.group(1)))
+        except ValueError:
+            return None
+    found = _DUE_QUARTER.search(text)
+    if found and (found.group(2) or year):
+        label = found.group(1).upper()
+        quarter = _QUARTERS.get(label) or int(label)
+        end = dt.date(int(found.group(2) or year or 0), 3 * quarter, 1) + dt.timedelta(days=31)
+        return end.replace(day=1) - dt.timedelta(days=1)
+    return None

@@ -43,6 +43,26 @@ _TASK_LEAD = re.compile(r"^(?:(?:Chủ trì|Phối hợp|Chủ động|Thường
                         r"Định kỳ|Tham mưu)\b[,\s]*)+(?:với\s+)?", re.IGNORECASE)
 
 
-def task_id(ten: str, taken: set[str]) -> str:
+_PARTNERS = re.compile(r"^(?:và\s+)?(?:các\s+)?(?:cơ quan, đơn vị|đơn vị|cơ quan)"
+                       r"(?:\s+có liên quan|\s+liên quan)?[,\s]*", re.IGNORECASE)
+
+
+def task_id(ten: str, taken: set[str], names: tuple[str, ...] = ()) -> str:
+    """An id from a task's words, without its opening verbs ("Chủ trì, phối hợp với …")
+    and the units it names right after them (``names``, lower case)."""
     base = _TASK_LEAD.sub("", ten) or ten
-    return unique(slug(base), taken)
+    changed = True
+    while changed:
+        changed = False
+        low = base.lower()
+        if low.startswith("và "):
+            base, low, changed = base[3:], low[3:], True
+        for name in sorted(names, key=len, reverse=True):
+            if low.startswith(name):
+                base = base[len(name):].lstrip(" ,")
+                changed = True
+                break
+        stripped = _PARTNERS.sub("", base)
+        if stripped != base:
+            base, changed = stripped, True
+    return unique(slug(base or ten), taken)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 
 from .draft import Draft, DraftTask, DraftUnit, Note
-from .figures import UPPER
+from .figures import UPPER, due_in
 from .ids import slug, task_id, unique
 from .outline import ORGANISATION, Line
 
@@ -53,6 +53,10 @@ def aliases(name: str) -> list[str]:
     if len(first) >= 8:
         out.add(first)
     return sorted((a for a in out if len(a) >= 6), key=len, reverse=True)
+
+
+def unit_names(units: list[DraftUnit]) -> tuple[str, ...]:
+    return tuple(a for unit in units for a in aliases(unit.ten))
 
 
 def units_in(text: str, units: list[DraftUnit], *, skip: str | None = None) -> list[str]:
@@ -145,7 +149,8 @@ class _Org:
                 body = body[named.start("verb"):]
             task = DraftTask(source=line.block.text, muc=line.muc, ten=_task_name(body),
                              chu_tri=unit.ma)
-            task.ma = task_id(task.ten, self.task_ids)
+            task.ma = task_id(task.ten, self.task_ids, unit_names(self.draft.units))
+            task.han = due_in(body, self.draft.header.nam)
             task.phoi_hop = units_in(body, self.draft.units, skip=unit.ma)
             self.draft.tasks.append(task)
 

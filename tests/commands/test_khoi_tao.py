@@ -262,7 +262,7 @@ def test_an_binh_other_headings_decimal_commas_and_an_appendix_table(tmp_path: P
     code, out, _ = run_cli(["-C", str(repo), "validate"])
     assert code == 1
     assert out.splitlines() == [
-        "plan/plan.yaml:14:3: lỗi: chu_quan: cần một chuỗi văn bản, nhận được giá trị rỗng",
+        "plan/plan.yaml:15:3: lỗi: chu_quan: cần một chuỗi văn bản, nhận được giá trị rỗng",
         "Đã kiểm tra 4 tệp: 1 lỗi."]
 
 

@@ -85,6 +85,7 @@ def _head(schema: str, title: str, source: str) -> list[str]:
 def plan_yaml(draft: Draft, source: str) -> str:
     h, r = draft.header, draft.report
     out = _head("ke-hoach.schema.json", "Kế hoạch (phần đầu, căn cứ, chế độ báo cáo).", source)
+    out.append("# Năm và trích yếu: nguyên văn dòng dưới chữ \"KẾ HOẠCH\" của văn bản.")
     out.append(f"nam: {scalar(h.nam)}")
     if h.nam is None:
         out.extend(checks(["bản kế hoạch không ghi năm"]))
@@ -120,6 +121,8 @@ def plan_yaml(draft: Draft, source: str) -> str:
         previous = src.source
         out.append(f"  - {scalar(basis)}")
     out.append("")
+    if h.muc_tieu_chung:
+        out.append("# Nguyên văn từng đoạn của phần mục tiêu chung (mục đích, yêu cầu).")
     out.append("muc_tieu_chung:" if h.muc_tieu_chung else "muc_tieu_chung: []")
     out.extend(f"  - {scalar(goal)}" for goal in h.muc_tieu_chung)
     out.append("")

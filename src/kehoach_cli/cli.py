@@ -255,3 +255,27 @@ def schema_cmd(
     from .commands.schema import schema
 
     raise typer.Exit(schema(State.start, out))
+
+
+@app.command("khoi-tao")
+def khoi_tao_cmd(
+    document: Annotated[
+        Path,
+        typer.Option("--tu-van-ban", metavar="TỆP",
+                     help="Văn bản kế hoạch của xã (.docx hoặc .txt)."),
+    ],
+    folder: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Argument(metavar="[THƯ_MỤC]",
+                       help="Thư mục của kho kế hoạch mới (mặc định: thư mục hiện tại)."),
+    ] = None,
+) -> None:
+    """Tạo kho kế hoạch mới từ văn bản kế hoạch của xã (.docx, .txt); không ghi đè plan/.
+
+    Soạn sẵn plan/*.yaml (mỗi mục kèm đoạn văn bản gốc, chỗ phải đoán ghi "cần kiểm tra"),
+    plan/CAN-KIEM-TRA.md, quy trình kiểm tra tự động, CODEOWNERS và lược đồ cho trình soạn
+    thảo.
+    """
+    from .commands.khoi_tao import khoi_tao
+
+    raise typer.Exit(khoi_tao(document, folder))

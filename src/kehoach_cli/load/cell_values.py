@@ -139,8 +139,8 @@ def parse_status(value: Any) -> Parsed:
 
 def parse_text(value: Any) -> Parsed:
     if isinstance(value, str):
-        text = unicodedata.normalize("NFC", value).strip()
-        return (text or None), None
+        text = unicodedata.normalize("NFC", value)  # as typed: a line break is kept
+        return (text if text.strip() else None), None
     if isinstance(value, bool):
         return ("TRUE" if value else "FALSE"), None
     if isinstance(value, float):

@@ -181,10 +181,11 @@ def _targets_sheet(plan: Plan, unit: Unit, period: Period) -> SheetSpec:
             inputs = {"D": _value_kind(target), "F": "text"}
             names = {"D": "gia_tri", "F": "ghi_chu"}
         rows.append(RowSpec(target.ma, cells, inputs, names))
+    ids = max((len(r.key or "") for r in rows), default=10)
     return SheetSpec(TARGETS_SHEET, tuple("ABCDEFG"), fixed,
                      {DATE_CELL: "date", REPORTER_CELL: "text"}, TARGETS_HEADER_ROW,
-                     tuple(rows), {"A": 6, "B": 22, "C": 48, "D": 16, "E": 12, "F": 30,
-                                   "G": 60})
+                     tuple(rows), {"A": 5, "B": min(ids + 2, 40), "C": 45, "D": 15, "E": 12,
+                                   "F": 30, "G": 50})
 
 
 def _tasks_sheet(plan: Plan, unit: Unit, period: Period) -> SheetSpec:
@@ -210,8 +211,10 @@ def _tasks_sheet(plan: Plan, unit: Unit, period: Period) -> SheetSpec:
         rows.append(RowSpec(task.ma, {"A": number, "B": task.ma, "C": task.ten, "F": role,
                                       "G": short_date(due)},
                             {"D": "status", "E": "text"}, {"D": "trang_thai", "E": "ket_qua"}))
+    ids = max((len(r.key or "") for r in rows), default=10)
     return SheetSpec(TASKS_SHEET, tuple("ABCDEFG"), fixed, {}, TASKS_HEADER_ROW, tuple(rows),
-                     {"A": 6, "B": 26, "C": 50, "D": 18, "E": 45, "F": 26, "G": 12})
+                     {"A": 5, "B": min(ids + 2, 40), "C": 50, "D": 18, "E": 45, "F": 26,
+                      "G": 12})
 
 
 def _notes_sheet(period: Period) -> SheetSpec:

@@ -128,6 +128,8 @@ class _Drawer:
             cell.number_format = "DD/MM/YYYY"
         elif kind == "text":
             cell.number_format = "@"
+        elif kind in ("count", "positive"):
+            cell.number_format = "#,##0"  # 1.352 in Vietnamese, 1,352 in English
         if kind not in self.validations:
             dv = _validation(kind)
             if dv is None:

@@ -132,8 +132,8 @@ def fit_row_heights(sheet: Any, first_row: int = 1, merged_width: float | None =
             if span is not None and cell.column == span.min_col:
                 width = sum(widths.get(get_column_letter(c), 9)
                             for c in range(span.min_col, span.max_col + 1))
-            per_line = max(width * 1.25 - 1, 1)
+            per_line = max(width * 1.4 - 2, 1)
             count = sum(max(1, math.ceil(len(part) / per_line)) for part in cell.value.split("\n"))
             lines = max(lines, count)
         if lines > 1:
-            sheet.row_dimensions[row[0].row].height = 15 * lines + 2
+            sheet.row_dimensions[row[0].row].height = 14.5 * lines + 2

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -85,9 +86,13 @@ def test_the_written_file_has_new_s_layout(tmp_path: Path) -> None:
     assert text.startswith("# yaml-language-server: $schema=../../schemas/ket-qua.schema.json\n"
                            "# Báo cáo kết quả quý II năm 2026 của Văn phòng HĐND và UBND xã.\n")
     assert "\ndon_vi: vp-ubnd\nky: 2026-Q2\nngay_gui: 2026-06-15 " in text
-    assert "\n  ho-so-dvc-truc-tuyen:\n    tu_so:      355\n    mau_so:     410\n" in text
-    assert "\n    gia_tri:    3\n" in text  # a whole number stays whole
+    assert "\n  ho-so-dvc-truc-tuyen:\n    tu_so: 355\n    mau_so: 410\n" in text
+    assert "\n    gia_tri: 3\n" in text  # a whole number stays whole
     assert run_cli(["validate"], cwd=root)[0] == 0
+    lint = subprocess.run([sys.executable, "-m", "yamllint", "-f", "parsable", "-c",
+                           str(SAMPLE / ".yamllint"), str(root / "units" / "vp-ubnd")],
+                          capture_output=True, text=True)
+    assert " [error] " not in lint.stdout, lint.stdout
 
 
 def test_a_form_saved_by_libreoffice_calc_imports(tmp_path: Path) -> None:

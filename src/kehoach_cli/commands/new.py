@@ -69,7 +69,7 @@ def _scalar(value: object) -> str:
 
 
 def _filled(key: str, value: object) -> str:
-    return f"    {key + ':':<12}{_scalar(value)}"
+    return f"    {key}: {_scalar(value)}"  # yamllint: one space after the colon
 
 
 def _target_lines(target: Target, period: Period,

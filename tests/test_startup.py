@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-HEAVY = ("pydantic", "ruamel", "jinja2", "docx", "PIL", "yaml", "rich")
+HEAVY = ("pydantic", "ruamel", "jinja2", "docx", "PIL", "yaml", "rich", "openpyxl")
 
 PROBE = """
 import contextlib, io, sys
@@ -22,7 +22,8 @@ print("\\n".join(sorted(m.split(".")[0] for m in sys.modules)))
 
 @pytest.mark.parametrize(
     "args",
-    [["--help"], ["-h"], ["--version"], [], ["validate", "--help"], ["report", "--help"]],
+    [["--help"], ["-h"], ["--version"], [], ["validate", "--help"], ["report", "--help"],
+     ["excel", "--help"], ["nhap", "--help"]],
 )
 def test_help_and_version_import_no_heavy_library(args: list[str]) -> None:
     result = subprocess.run(

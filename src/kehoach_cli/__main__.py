@@ -17,7 +17,8 @@ _EXPECTED_BY_METAVAR = {
     "NĂM": "năm dạng số, ví dụ 2026",
 }
 
-COMMANDS = ("validate", "sua", "status", "report", "new", "codeowners", "schema", "khoi-tao")
+COMMANDS = ("validate", "sua", "status", "report", "excel", "new", "nhap", "codeowners",
+            "schema", "khoi-tao")
 
 
 def _help_request(args: list[str]) -> list[str] | None:

@@ -217,6 +217,26 @@ def report_cmd(
                             out=out, force=force, pdf=pdf))
 
 
+@app.command("excel")
+def excel_cmd(
+    quarter: Quarter,
+    year: Year = None,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", metavar="ĐƯỜNG_DẪN",
+                     help="Tệp .xlsx cần ghi (mặc định: reports/<năm>-Q<quý>.xlsx)."),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Cho phép ghi đè bảng số liệu của báo cáo đã "
+                                           "ban hành (đã có số).")
+    ] = False,
+) -> None:
+    """Lập bảng số liệu quý (.xlsx) đi kèm báo cáo: chỉ tiêu, nhiệm vụ, đơn vị, số liệu."""
+    from .commands.excel import excel
+
+    raise typer.Exit(excel(State.start, quarter, year, out=out, force=force))
+
+
 @app.command("new")
 def new_cmd(
     unit: Annotated[
@@ -225,11 +245,46 @@ def new_cmd(
     ],
     quarter: Quarter,
     year: Year = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="Tạo biểu mẫu Excel (.xlsx) để đơn vị điền thay "
+                                           "cho tệp .yaml; nhập lại bằng kehoach nhap.")
+    ] = False,
+    out: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--out", metavar="ĐƯỜNG_DẪN",
+                     help="Cùng --excel: tệp .xlsx cần ghi (mặc định: "
+                          "bieu-mau-<mã đơn vị>-<năm>-Q<quý>.xlsx ở thư mục hiện tại)."),
+    ] = None,
 ) -> None:
-    """Tạo sẵn tệp kết quả quý cho một đơn vị (không ghi đè tệp đã có)."""
+    """Tạo sẵn tệp kết quả quý (hoặc biểu mẫu Excel) cho một đơn vị; không ghi đè."""
     from .commands.new import new
 
-    raise typer.Exit(new(State.start, unit, quarter, year))
+    raise typer.Exit(new(State.start, unit, quarter, year, excel=excel, out_path=out))
+
+
+@app.command("nhap")
+def nhap_cmd(
+    form: Annotated[
+        Path, typer.Argument(metavar="BIỂU_MẪU.xlsx", help="Biểu mẫu Excel đơn vị đã điền.")
+    ],
+    force: Annotated[
+        bool, typer.Option("--force", help="Cho phép ghi đè tệp kết quả đã có.")
+    ] = False,
+    unit: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option("--don-vi", metavar="MÃ", autocompletion=_complete("unit_ids"),
+                     help="Kiểm tra thêm: biểu mẫu phải là của đơn vị này."),
+    ] = None,
+    quarter: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--quy", metavar="1-4", autocompletion=_complete("quarters"),
+                     help="Kiểm tra thêm: biểu mẫu phải là của quý này."),
+    ] = None,
+) -> None:
+    """Nhập biểu mẫu Excel đã điền thành tệp kết quả units/<đơn vị>/<năm>-Q<quý>.yaml."""
+    from .commands.nhap import nhap
+
+    raise typer.Exit(nhap(State.start, form, force=force, unit=unit, quarter=quarter))
 
 
 @app.command("codeowners")

@@ -27,6 +27,7 @@ CI_EXAMPLES = {
     "test_sua_fixes_generated_mistakes": 60,
     "test_sua_is_idempotent": 40,
     "test_sua_never_changes_a_generated_valid_file": 40,
+    "test_any_valid_result_round_trips": 40,
 }
 MAX_FILE_BYTES = 6_000  # the size of a generated or mutated file: no run can hang
 EXAMPLE_SECONDS = 10.0  # a single example taking longer is a failure (a quadratic blow-up)

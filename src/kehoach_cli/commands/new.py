@@ -15,6 +15,7 @@ is NFC UTF-8 with LF line ends, and an existing file is never overwritten.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 import textwrap
 import unicodedata
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..errors import EXIT_OK, KehoachError
-from ..load.models import Target, Task, Unit
+from ..load.models import ResultFile, Target, TargetResult, Task, TaskResult, Unit
 from ..load.plan import Plan
 from ..store import write_new
 from ..vocab.dates import roman, short_date
@@ -55,7 +56,24 @@ def _blank(key: str, hint: str) -> str:
     return f"    {key + ':':<12}{FILL} {hint}"
 
 
-def _target_lines(target: Target, period: Period) -> list[str]:
+def _scalar(value: object) -> str:
+    """A filled value as YAML writes it: numbers plain, texts double-quoted (JSON's
+    escapes are YAML's)."""
+    if isinstance(value, bool):
+        raise TypeError("no boolean in a result file")
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return json.dumps(str(value), ensure_ascii=False)
+
+
+def _filled(key: str, value: object) -> str:
+    return f"    {key}: {_scalar(value)}"  # yamllint: one space after the colon
+
+
+def _target_lines(target: Target, period: Period,
+                  entry: TargetResult | None = None) -> list[str]:  # fmt: skip
     lines = _comment(target.ten, "  ")
     goal = "Mục tiêu " + goal_text(target.so_sanh, target.muc_tieu, target.don_vi_tinh)
     milestone = (target.lo_trinh or {}).get(f"Q{period.quarter}")  # type: ignore[call-overload]
@@ -71,6 +89,10 @@ def _target_lines(target: Target, period: Period) -> list[str]:
         lines += _comment(f"mau_so: {target.mau_so or 'mẫu số'}.", "  ")
         lines += _comment("Ghi số của riêng đơn vị, không tự tính phần trăm.", "  ")
         lines.append(f"  {target.ma}:")
+        if entry is not None:
+            lines += [_filled(k, v) for k, v in (("tu_so", entry.tu_so),
+                      ("mau_so", entry.mau_so), ("ghi_chu", entry.ghi_chu)) if v is not None]
+            return lines
         lines.append(_blank("tu_so", "điền số nguyên"))
         lines.append(_blank("mau_so", "điền số nguyên lớn hơn 0"))
         return lines
@@ -84,11 +106,16 @@ def _target_lines(target: Target, period: Period) -> list[str]:
     else:
         hint = f"điền một số (đơn vị tính: {target.don_vi_tinh})"
     lines.append(f"  {target.ma}:")
+    if entry is not None:
+        lines += [_filled(k, v) for k, v in (("gia_tri", entry.gia_tri),
+                  ("ghi_chu", entry.ghi_chu)) if v is not None]
+        return lines
     lines.append(_blank("gia_tri", hint))
     return lines
 
 
-def _task_lines(task: Task, unit: str, plan: Plan, year: int) -> list[str]:
+def _task_lines(task: Task, unit: str, plan: Plan, year: int,
+               entry: TaskResult | None = None) -> list[str]:  # fmt: skip
     if task.chu_tri == unit:
         role = "[Chủ trì]"
     else:
@@ -98,13 +125,21 @@ def _task_lines(task: Task, unit: str, plan: Plan, year: int) -> list[str]:
     lines = _comment(f"{role} {_one_line(task.ten)}", "  ")
     lines.append(f"  # Hạn hoàn thành: {short_date(due)}.")
     lines.append(f"  {task.ma}:")
+    if entry is not None:
+        lines.append(_filled("trang_thai", entry.trang_thai).replace('"', ""))
+        if entry.ket_qua is not None:
+            lines.append(_filled("ket_qua", entry.ket_qua))
+        return lines
     lines.append(_blank("trang_thai", "hoan_thanh, dang_thuc_hien hoặc chua_thuc_hien"))
     lines.append(f"    {'ket_qua:':<12}# kết quả đạt được trong quý (không bắt buộc)")
     return lines
 
 
-def render(plan: Plan, unit: Unit, period: Period, sent: dt.date) -> str:
-    """The text of the result file of ``unit`` for ``period``, dated ``sent``."""
+def render(plan: Plan, unit: Unit, period: Period, sent: dt.date,
+           filled: ResultFile | None = None) -> str:  # fmt: skip
+    """The text of the result file of ``unit`` for ``period``, dated ``sent``; with
+    ``filled`` (what `kehoach nhap` read from a form), the same layout with its values in
+    place of the blanks, and only the targets and tasks it reports."""
     relpath = f"units/{unit.ma}/{period}.yaml"
     due = deadline_of(period.year, period.quarter, plan.plan.han_bao_cao.ngay)
     quarter = f"quý {roman(period.quarter)} năm {period.year}"
@@ -130,20 +165,31 @@ def render(plan: Plan, unit: Unit, period: Period, sent: dt.date) -> str:
         f"don_vi: {unit.ma}",
         f"ky: {period}",
         f"ngay_gui: {sent.isoformat()}      # ngày gửi (năm-tháng-ngày); sửa nếu gửi ngày khác",
-        "nguoi_bao_cao:            # họ và tên người lập báo cáo",
+        "nguoi_bao_cao:            # họ và tên người lập báo cáo"
+        if filled is None or filled.nguoi_bao_cao is None
+        else f"nguoi_bao_cao: {_scalar(filled.nguoi_bao_cao)}",
         "",
     ]
     targets = [t for t in plan.targets.values() if unit.ma in t.reporters]
+    got_targets = (filled.chi_tieu or {}) if filled is not None else None
+    got_tasks = (filled.nhiem_vu or {}) if filled is not None else None
+    if got_targets is not None:
+        targets = [t for t in targets if t.ma in got_targets]
     if targets:
         lines.append("chi_tieu:")
         for index, target in enumerate(targets):
             if index:
                 lines.append("")
-            lines += _target_lines(target, period)
+            lines += _target_lines(target, period,
+                                   got_targets.get(target.ma) if got_targets else None)
+    elif got_targets is not None:
+        lines.append("chi_tieu: {}  # chưa có số liệu chỉ tiêu nào")
     else:
         lines.append("chi_tieu: {}  # đơn vị không phải báo cáo số liệu chỉ tiêu nào")
     lines.append("")
     tasks = [t for t in plan.tasks.values() if t.chu_tri == unit.ma or unit.ma in t.phoi_hop]
+    if got_tasks is not None:
+        tasks = [t for t in tasks if t.ma in got_tasks]
     if tasks:
         lines.append("nhiem_vu:")
         lines += _comment(
@@ -152,7 +198,10 @@ def render(plan: Plan, unit: Unit, period: Period, sent: dt.date) -> str:
             "đơn vị mình.", "  ")
         for task in tasks:
             lines.append("")
-            lines += _task_lines(task, unit.ma, plan, period.year)
+            lines += _task_lines(task, unit.ma, plan, period.year,
+                                 got_tasks.get(task.ma) if got_tasks else None)
+    elif got_tasks is not None:
+        lines.append("nhiem_vu: {}  # chưa báo cáo nhiệm vụ nào")
     else:
         lines.append("nhiem_vu: {}  # đơn vị không chủ trì, phối hợp nhiệm vụ nào")
     lines += [
@@ -160,9 +209,11 @@ def render(plan: Plan, unit: Unit, period: Period, sent: dt.date) -> str:
         "# Khó khăn, vướng mắc và kiến nghị, đề xuất: mỗi ý một dòng bắt đầu bằng \"- \", ví dụ",
         "#   kho_khan:",
         "#     - Đường truyền kết nối cơ sở dữ liệu có thời điểm chậm.",
-        "kho_khan: []",
-        "kien_nghi: []",
     ]
+    for key in ("kho_khan", "kien_nghi"):
+        items = getattr(filled, key) if filled is not None else []
+        lines += [f"{key}:", *(f"  - {_scalar(item)}" for item in items)] if items else [
+            f"{key}: []"]
     return unicodedata.normalize("NFC", "\n".join(lines) + "\n")
 
 
@@ -175,7 +226,8 @@ def _shown(path: Path) -> str:
 
 
 def new(
-    start: Path, unit: str, quarter: int, year: int | None, *, out: TextIO | None = None
+    start: Path, unit: str, quarter: int, year: int | None, *, out: TextIO | None = None,
+    excel: bool = False, out_path: Path | None = None,
 ) -> int:
     out = out or sys.stdout
     root, outcome = load_checked(start)
@@ -185,6 +237,12 @@ def new(
     if chosen is None:
         hint = suggest(unit, plan.units) or "; các mã đơn vị: " + ", ".join(plan.units)
         raise KehoachError(f"--don-vi: không có đơn vị mã '{unit}' trong plan/units.yaml{hint}")
+    if excel or out_path is not None:
+        if not excel:
+            raise KehoachError("--out chỉ dùng cùng --excel (tệp .yaml luôn ghi vào units/)")
+        from .form import write_form
+
+        return write_form(plan, chosen, period, out_path, out)
     relpath = f"units/{unit}/{period}.yaml"
     path = root / "units" / unit / f"{period}.yaml"
     exists = (f"{relpath}: tệp đã có; kehoach new không bao giờ ghi đè tệp đã có — hãy mở "

@@ -219,22 +219,35 @@ def report_cmd(
 
 @app.command("excel")
 def excel_cmd(
-    quarter: Quarter,
+    quarter: Annotated[
+        Optional[int],  # noqa: UP045
+        typer.Option("--quy", metavar="1-4", help="Bảng số liệu quý (1 đến 4).",
+                     autocompletion=_complete("quarters")),
+    ] = None,
+    half_year: Annotated[
+        bool, typer.Option("--6-thang", help="Bảng số liệu sơ kết 6 tháng đầu năm (quý I, II)."),
+    ] = False,
+    annual: Annotated[
+        bool, typer.Option("--ca-nam", help="Bảng số liệu tổng kết năm (quý I đến IV)."),
+    ] = False,
     year: Year = None,
     out: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option("--out", metavar="ĐƯỜNG_DẪN",
-                     help="Tệp .xlsx cần ghi (mặc định: reports/<năm>-Q<quý>.xlsx)."),
+                     help="Tệp .xlsx cần ghi (mặc định: reports/<năm>-Q<quý>.xlsx, "
+                          "reports/<năm>-6T.xlsx hoặc reports/<năm>.xlsx)."),
     ] = None,
     force: Annotated[
         bool, typer.Option("--force", help="Cho phép ghi đè bảng số liệu của báo cáo đã "
                                            "ban hành (đã có số).")
     ] = False,
 ) -> None:
-    """Lập bảng số liệu quý (.xlsx) đi kèm báo cáo: chỉ tiêu, nhiệm vụ, đơn vị, số liệu."""
+    """Lập bảng số liệu (.xlsx) đi kèm báo cáo: chỉ tiêu, nhiệm vụ, đơn vị, số liệu (chọn
+    một trong --quy N, --6-thang, --ca-nam)."""
     from .commands.excel import excel
 
-    raise typer.Exit(excel(State.start, quarter, year, out=out, force=force))
+    raise typer.Exit(excel(State.start, quarter, year, half_year=half_year, annual=annual,
+                           out=out, force=force))
 
 
 @app.command("new")

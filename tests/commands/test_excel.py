@@ -159,3 +159,37 @@ def test_wrong_output_and_repo_errors(tmp_path: Path) -> None:
     assert (code, out) == (1, "")
     assert "chưa lập bảng số liệu" in err and "Traceback" not in err
     assert not (root / "reports" / "2026-Q2.xlsx").exists()
+
+
+def test_the_six_month_and_annual_tables(tmp_path: Path) -> None:
+    root = _copy(tmp_path, "sample")
+    assert run_cli(["excel", "--6-thang"], cwd=root)[:2] == (0, "reports/2026-6T.xlsx\n")
+    assert run_cli(["excel", "--ca-nam"], cwd=root)[:2] == (0, "reports/2026.xlsx\n")
+    half = openpyxl.load_workbook(root / "reports" / "2026-6T.xlsx")
+    year = openpyxl.load_workbook(root / "reports" / "2026.xlsx")
+    half_targets, year_targets = _rows(half["Chỉ tiêu"]), _rows(year["Chỉ tiêu"])
+    assert {"Quý I", "Quý II"} <= set(half_targets[0]) and "Quý III" not in half_targets[0]
+    assert {"Quý I", "Quý II", "Quý III", "Quý IV"} <= set(year_targets[0])
+    # the six-month table's figures are those of quarter II's table
+    assert run_cli(["excel", "--quy", "2"], cwd=root)[0] == 0
+    quarter = _rows(openpyxl.load_workbook(root / "reports" / "2026-Q2.xlsx")["Chỉ tiêu"])
+    assert [r["Quý II"] for r in half_targets] == [r["Quý II"] for r in quarter]
+    assert [r["Tỷ lệ đạt"] for r in half_targets] == [r["Tỷ lệ đạt"] for r in quarter]
+    # one row per unit and quarter, the quarter first
+    units = year["Đơn vị"]
+    header = [c.value for c in units[4]]
+    assert header[:3] == ["Kỳ", "STT", "Mã đơn vị"]
+    kinds = {row[0] for row in units.iter_rows(min_row=5, values_only=True) if row[1]}
+    assert kinds == {"Quý I", "Quý II", "Quý III", "Quý IV"}
+    # the tasks as of the last quarter with data, not "not reported" for quarter IV
+    states = {r["Tình trạng"] for r in _rows(year["Nhiệm vụ"])}
+    assert "Chưa báo cáo" not in states or len(states) > 1
+
+
+def test_excel_needs_exactly_one_kind(tmp_path: Path) -> None:
+    root = _copy(tmp_path, "sample")
+    code, out, err = run_cli(["excel"], cwd=root)
+    assert (code, out) == (2, "")
+    assert err.startswith("kehoach: lỗi: cần chọn loại báo cáo: --quy N")
+    code, _, err = run_cli(["excel", "--quy", "2", "--ca-nam"], cwd=root)
+    assert code == 2 and "chỉ chọn một loại báo cáo" in err

@@ -1,4 +1,5 @@
-"""`kehoach excel --quy N`: the quarter's data table (.xlsx) beside its report.
+"""`kehoach excel --quy N | --6-thang | --ca-nam`: the data table (.xlsx) beside the
+quarter's report, the six-month review (quarters I and II) or the annual one (I to IV).
 
 As `kehoach report` does for the .docx: nothing is written when the repo has errors; the
 table of an issued quarter (its report input has ``so``) is never overwritten without
@@ -18,6 +19,7 @@ from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
 from ..load.models import ReportInput
 from ..present import problems_out
 from ..store import write_atomic
+from ..vocab.periods import HALF_YEAR, QUARTERLY, ReportPeriod
 from .common import load_checked, period_of
 
 
@@ -30,9 +32,11 @@ def _shown(path: Path) -> str:
 
 def excel(
     start: Path,
-    quarter: int,
+    quarter: int | None,
     year: int | None = None,
     *,
+    half_year: bool = False,
+    annual: bool = False,
     out: Path | None = None,
     force: bool = False,
     stdout: TextIO | None = None,
@@ -40,6 +44,9 @@ def excel(
 ) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
+    from .report import regime_of
+
+    regime = regime_of(quarter, half_year, annual)
     with progress("Đang đọc và kiểm tra kho kế hoạch…", stderr):
         root, outcome = load_checked(start)
     if outcome.errors or outcome.plan is None:
@@ -52,10 +59,16 @@ def excel(
         )
         return EXIT_PROBLEMS
     plan = outcome.plan
-    period = period_of(plan, quarter, year)
-    report_input = plan.reports.get(period) or ReportInput()
+    if regime == QUARTERLY:
+        covered = ReportPeriod.of(period_of(plan, quarter or 1, year).year, regime,
+                                  quarter or 1)
+        report_input = plan.reports.get(covered.last) or ReportInput()
+    else:
+        covered = ReportPeriod.of(period_of(plan, 4, year).year, regime)
+        report_input = plan.summaries.get(covered) or ReportInput()
+    period = covered.last
     target = (out if out.is_absolute() else Path.cwd() / out) if out else (
-        root / "reports" / f"{period}.xlsx"
+        root / "reports" / f"{covered}.xlsx"
     )
     if target.suffix.lower() != ".xlsx":
         raise KehoachError(f"--out: bảng số liệu cần đuôi .xlsx, nhận được {_shown(target)}")
@@ -63,13 +76,19 @@ def excel(
         raise KehoachError(f"--out: {_shown(target)} là một thư mục; cần đường dẫn tệp .xlsx")
 
     from ..compute.attainment import compute_quarter
-    from ..present.excel_table import build_table, quarter_scope
+    from ..present.excel_table import build_table, quarter_scope, review_scope
     from ..present.workbook import save_bytes
 
     with progress("Đang lập bảng số liệu…", stderr):
         q = compute_quarter(plan, period)
         when = report_input.ngay or dt.date(plan.plan.nam, 1, 1)
-        data = save_bytes(build_table(plan, q, quarter_scope(period)), when)
+        if regime == QUARTERLY:
+            workbook = build_table(plan, q, quarter_scope(period))
+        else:
+            scope = review_scope(period.year, regime == HALF_YEAR)
+            quarters = [compute_quarter(plan, p) for p in scope.quarters]
+            workbook = build_table(plan, q, scope, quarters)
+        data = save_bytes(workbook, when)
     if report_input.so is not None and target.exists() and not force:
         if target.is_file() and target.read_bytes() == data:
             stdout.write(f"{_shown(target)} (báo cáo đã ban hành, không thay đổi)\n")

@@ -52,6 +52,13 @@ class TableScope:
     quarters: tuple[Period, ...]
 
 
+def review_scope(year: int, half_year: bool) -> TableScope:
+    """The six-month review's table (quarters I and II) or the annual one (I to IV)."""
+    last = 2 if half_year else 4
+    title = f"6 tháng đầu năm {year}" if half_year else f"năm {year}"
+    return TableScope(title, tuple(Period(year, k) for k in range(1, last + 1)))
+
+
 def quarter_scope(period: Period) -> TableScope:
     return TableScope(
         f"quý {roman(period.quarter)} năm {period.year}",
@@ -217,14 +224,21 @@ def _tasks_sheet(wb: Any, plan: Plan, q: QuarterAttainment, scope: TableScope) -
     sheet.finish({4: 50, 5: 25, 9: 50})
 
 
-def _units_sheet(wb: Any, plan: Plan, q: QuarterAttainment, scope: TableScope) -> None:
-    headers = ["STT", "Mã đơn vị", "Đơn vị", "Báo cáo định kỳ", "Ngày gửi", "Hạn gửi",
-               "Tình trạng", "Số ngày trễ", "Người báo cáo"]
+def _units_sheet(wb: Any, plan: Plan, quarters: Sequence[QuarterAttainment],
+                 scope: TableScope) -> None:
+    """Each unit's submission; for a table of several quarters (the six-month and annual
+    reviews), one row per unit and quarter, the quarter in its own first column."""
+    several = len(quarters) > 1
+    headers = [*(["Kỳ"] if several else []), "STT", "Mã đơn vị", "Đơn vị", "Báo cáo định kỳ",
+               "Ngày gửi", "Hạn gửi", "Tình trạng", "Số ngày trễ", "Người báo cáo"]
     sheet = _Sheet(wb, "Đơn vị", headers, plan, scope, "Tình hình gửi báo cáo")
-    for number, s in enumerate(q.submissions, 1):
-        sheet.add([number, s.unit, _unit_name(plan, s.unit), "Có" if s.required else "Không",
-                   s.sent, q.deadline, SUBMISSION_TEXT[s.state], s.days_late, s.reporter],
-                  {5: DATE_FORMAT, 6: DATE_FORMAT, 8: "#,##0"})
+    shift = 1 if several else 0
+    for q in quarters:
+        for number, s in enumerate(q.submissions, 1):
+            sheet.add([*([f"Quý {roman(q.period.quarter)}"] if several else []), number,
+                       s.unit, _unit_name(plan, s.unit), "Có" if s.required else "Không",
+                       s.sent, q.deadline, SUBMISSION_TEXT[s.state], s.days_late, s.reporter],
+                      {5 + shift: DATE_FORMAT, 6 + shift: DATE_FORMAT, 8 + shift: "#,##0"})
     sheet.finish()
 
 
@@ -248,15 +262,19 @@ def _data_sheet(wb: Any, plan: Plan, scope: TableScope) -> None:
     sheet.finish({5: 50, 10: 50})
 
 
-def build_table(plan: Plan, q: QuarterAttainment, scope: TableScope) -> Any:
-    """The data table of ``q`` (the last quarter of ``scope``) as an openpyxl workbook."""
+def build_table(plan: Plan, q: QuarterAttainment, scope: TableScope,
+                quarters: Sequence[QuarterAttainment] = ()) -> Any:
+    """The data table of ``q`` (the last quarter of ``scope``) as an openpyxl workbook;
+    ``quarters`` (every quarter of a review, in order) for the submissions sheet."""
     from openpyxl import Workbook
 
     wb = Workbook()
     wb.remove(wb.active)
     _targets_sheet(wb, plan, q, scope)
-    _tasks_sheet(wb, plan, q, scope)
-    _units_sheet(wb, plan, q, scope)
+    # a review's tasks as of its last quarter with data (none yet for quarter IV in
+    # November): the state units last reported, not "not reported"
+    _tasks_sheet(wb, plan, next((x for x in reversed(quarters) if x.has_data), q), scope)
+    _units_sheet(wb, plan, quarters or [q], scope)
     _data_sheet(wb, plan, scope)
     wb.properties.title = f"{plan.plan.ten} — {scope.title}"
     return wb

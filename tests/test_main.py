@@ -22,8 +22,8 @@ def test_root_help_is_vietnamese() -> None:
     assert (code, err) == (0, "")
     assert out.startswith("Cách dùng: kehoach [TÙY CHỌN] LỆNH [THAM SỐ]...\n")
     assert "\nTùy chọn:\n" in out and "\nLệnh:\n" in out
-    assert "  -C ĐƯỜNG_DẪN  Chạy như thể đang ở ĐƯỜNG_DẪN" in out
-    assert "  -h, --help    In hướng dẫn này rồi thoát." in out
+    assert "  -C ĐƯỜNG_DẪN          Chạy như thể đang ở ĐƯỜNG_DẪN" in out
+    assert "  -h, --help            In hướng dẫn này rồi thoát." in out
     for command in COMMANDS:
         assert f"\n  {command} " in out
     assert out.endswith("Xem hướng dẫn của từng lệnh: kehoach LỆNH --help\n")
@@ -92,14 +92,15 @@ USAGE_HINT = "Xem thêm: kehoach --help\n"
     ("args", "message"),
     [
         (["valdate"], "không có lệnh 'valdate'; có phải ý bạn là 'validate'? Các lệnh: validate, "
-                      "status, report, new, codeowners, schema"),
-        (["xoa"], "không có lệnh 'xoa'; các lệnh: validate, status, report, new, codeowners, "
-                  "schema"),
+                      "sua, status, report, new, codeowners, schema, tong-hop"),
+        (["xoa"], "không có lệnh 'xoa'; các lệnh: validate, sua, status, report, new, "
+                  "codeowners, schema, tong-hop"),
         (["--bogus"], "không có tùy chọn --bogus"),
         (["validate", "--fromat", "json"],
          "không có tùy chọn --fromat; có phải ý bạn là --format?"),
         (["-C"], "tùy chọn -C cần một giá trị (ĐƯỜNG_DẪN)"),
-        (["-C", "."], "thiếu lệnh; các lệnh: validate, status, report, new, codeowners, schema"),
+        (["-C", "."], "thiếu lệnh; các lệnh: validate, sua, status, report, new, codeowners, "
+                      "schema, tong-hop"),
         (["status"], "thiếu tùy chọn bắt buộc --quy"),
         (["status", "--quy", "hai"], "giá trị không hợp lệ cho --quy; cần số nguyên từ 1 đến 4"),
         (["status", "--quy"], "tùy chọn --quy cần một giá trị (1-4)"),

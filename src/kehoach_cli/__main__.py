@@ -17,7 +17,7 @@ _EXPECTED_BY_METAVAR = {
     "NĂM": "năm dạng số, ví dụ 2026",
 }
 
-COMMANDS = ("validate", "sua", "status", "report", "new", "codeowners", "schema")
+COMMANDS = ("validate", "sua", "status", "report", "new", "codeowners", "schema", "tong-hop")
 
 
 def _help_request(args: list[str]) -> list[str] | None:

@@ -438,3 +438,86 @@ def test_csv_long_form(tmp_path: Path) -> None:
 def test_quarter_out_of_range(tmp_path: Path, quarter: str) -> None:
     code, _, err = run_cli(["-C", str(tmp_path), "tong-hop", "--quy", quarter])
     assert code == 2 and f"--quy: cần số từ 1 đến 4, nhận được {quarter}" in err
+
+
+@pytest.mark.parametrize(
+    ("change", "needle", "message"),
+    [
+        ("    cach_tong_hop: trung_binh\n", "cach_tong_hop: trung_binh_co_trong_so\n",
+         "cach_tong_hop: trung_binh_co_trong_so"),
+        ("    cach_tong_hop: trung_binh\n",
+         "    cach_tong_hop: trung_binh_co_trong_so\n    trong_so: khong-co\n", "khong-co"),
+    ],
+)
+def test_weighted_mean_needs_a_weight_target(tmp_path: Path, change: str, needle: str,
+                                             message: str) -> None:
+    targets = TARGETS_BLOCK.replace(change, needle if needle.startswith("    ")
+                                    else "    " + needle)
+    text = rollup_text([("a", "../a")], targets=targets)
+    root = tmp_path / "tinh"
+    write(root / "tong-hop.yaml", text)
+    code, _, err = run_cli(["-C", str(root), "tong-hop", "--quy", "1"])
+    assert code == 1
+    first = err.splitlines()[0]
+    if message == "khong-co":
+        line, col = pos_of(text, "khong-co")
+        assert first == (f"tong-hop.yaml:{line}:{col}: lỗi: trong_so: 'khong-co' không phải "
+                         "mã của một chỉ tiêu khác trong tong-hop.yaml")
+    else:
+        line, col = pos_of(text, "trung_binh_co_trong_so")
+        assert first == (f"tong-hop.yaml:{line}:{col}: lỗi: chỉ tiêu 'phu-song': "
+                         "trung_binh_co_trong_so cần khóa trong_so (mã chỉ tiêu dùng làm "
+                         "trọng số)")
+
+
+def test_cach_tong_hop_only_for_gia_tri(tmp_path: Path) -> None:
+    targets = TARGETS_BLOCK.replace("    cach_tinh: ty_le\n",
+                                    "    cach_tinh: ty_le\n    cach_tong_hop: trung_binh\n")
+    text = rollup_text([("a", "../a")], targets=targets)
+    root = tmp_path / "tinh"
+    write(root / "tong-hop.yaml", text)
+    code, _, err = run_cli(["-C", str(root), "tong-hop", "--quy", "1"])
+    line, col = pos_of(text, "trung_binh")
+    assert code == 1
+    assert err.splitlines()[0] == (
+        f"tong-hop.yaml:{line}:{col}: lỗi: cach_tong_hop: chỉ dùng cho chỉ tiêu gia_tri; chỉ "
+        "tiêu 'ho-so-truc-tuyen' tính theo ty_le được tổng hợp theo cách tính của nó")
+
+
+def test_nested_level_reports_its_communes_with_errors(tmp_path: Path) -> None:
+    make_repo(tmp_path, name="a")
+    broken = dict(RESULTS)
+    broken["cong-an/2026-Q1"] = broken["cong-an/2026-Q1"].replace("tu_so: 9", "tu_so: chín")
+    make_repo(tmp_path, name="loi", results=broken)
+    make_rollup(tmp_path, [("a", "../a"), ("loi", "../loi")], name="huyen")
+    root = make_rollup(tmp_path, [("huyen", "../huyen")], name="tinh")
+    code, out, err = run_cli(["-C", str(root), "tong-hop", "--quy", "1", "--json"])
+    assert code == 0
+    (huyen,) = json.loads(out)["xa"]
+    assert (huyen["loai"], huyen["trang_thai"], huyen["xa_co_loi"]) == ("tong_hop", "hop_le", 1)
+    assert err.startswith("../huyen/../loi/units/cong-an/2026-Q1.yaml:")
+    alone = rollup_json(make_rollup(tmp_path, [("a", "../a")], name="mot"))
+    assert by_ma(json.loads(out)["chi_tieu"])["ho-so-truc-tuyen"]["gia_tri"] == (
+        by_ma(alone["chi_tieu"])["ho-so-truc-tuyen"]["gia_tri"])
+
+
+def test_nested_mismatch_names_the_lower_roll_up(tmp_path: Path) -> None:
+    make_repo(tmp_path, name="a")
+    lower = TARGETS_BLOCK.replace("don_vi_tinh: lớp", "don_vi_tinh: lớp học")
+    make_rollup(tmp_path, [("a", "../a")], name="huyen", targets=lower)
+    text = rollup_text([("huyen", "../huyen")])
+    root = tmp_path / "tinh"
+    write(root / "tong-hop.yaml", text)
+    code, _, err = run_cli(["-C", str(root), "tong-hop", "--quy", "1", "--json"])
+    here = pos_of(text, "don_vi_tinh: lớp")
+    there = pos_of(rollup_text([("a", "../a")], targets=lower), "lớp học")
+    assert code == 1
+    lines = err.splitlines()
+    assert lines[-1] == (
+        f"tong-hop.yaml:{here[0]}:{here[1] + 13}: lỗi: chỉ tiêu 'lop-tap-huan': don_vi_tinh ở "
+        f"tong-hop.yaml là 'lớp' nhưng chỉ tiêu 'lop-tap-huan' ở ../huyen/tong-hop.yaml:"
+        f"{there[0]}:{there[1]} ghi 'lớp học'; số liệu của cấp dưới này không được tính vào "
+        "chỉ tiêu đó")
+    assert lines[0].startswith(f"../huyen/tong-hop.yaml:{there[0]}:{there[1]}: lỗi: chỉ tiêu "
+                               "'lop-tap-huan': don_vi_tinh ở tong-hop.yaml là 'lớp học' nhưng "
+                               "chỉ tiêu 'lop-tap-huan' ở ../huyen/../a/plan/targets.yaml:")

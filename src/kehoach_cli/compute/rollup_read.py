@@ -146,12 +146,12 @@ def _read_root(summary: MemberSummary, root: Path, spec: MemberSpec,
             summary.on_time += s.state == "dung_han"
 
 
-def _mismatch(here: str, ma: str, key: str, mine: str, theirs: str, at: str, own: str
-              ) -> str:
+def _mismatch(here: str, ma: str, key: str, mine: str, theirs: str, at: str, own: str,
+              who: str = "xã") -> str:
     named = f"chỉ tiêu '{own}'" if own == ma else f"chỉ tiêu '{own}' (ma_cap_tren: {ma})"
     return (f"{here}: lỗi: chỉ tiêu '{ma}': {key} ở tong-hop.yaml là '{mine}' nhưng "
-            f"{named} ở {at} ghi '{theirs}'; số liệu của xã này không được tính vào chỉ "
-            "tiêu đó")
+            f"{named} ở {at} ghi '{theirs}'; số liệu của {who} này không được tính vào "
+            "chỉ tiêu đó")
 
 
 def _contributions(summary: MemberSummary, plan: Plan, defined: dict[str, Target],
@@ -224,7 +224,7 @@ def _read_rollup(summary: MemberSummary, root: Path, spec: MemberSpec,
                 summary.mismatched.add(rt.ma)
                 summary.messages.append(_mismatch(
                     level.at(rt.ma, key), rt.ma, key, str(mine), str(theirs),
-                    f"{spec.shown}{ROLLUP_FILE}:{pos.line}:{pos.col}", t.ma))
+                    f"{spec.shown}{ROLLUP_FILE}:{pos.line}:{pos.col}", t.ma, "cấp dưới"))
         c = combined[t.ma]
         if rt.ma not in summary.mismatched and c.num is not None and c.den is not None:
             summary.parts[rt.ma] = Part(c.num, c.den)

@@ -521,3 +521,27 @@ def test_nested_mismatch_names_the_lower_roll_up(tmp_path: Path) -> None:
     assert lines[0].startswith(f"../huyen/tong-hop.yaml:{there[0]}:{there[1]}: lỗi: chỉ tiêu "
                                "'lop-tap-huan': don_vi_tinh ở tong-hop.yaml là 'lớp học' nhưng "
                                "chỉ tiêu 'lop-tap-huan' ở ../huyen/../a/plan/targets.yaml:")
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_counts_communes_on_a_terminal_only(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    from kehoach_cli.commands.tong_hop import tong_hop
+
+    make_repo(tmp_path, name="a")
+    make_repo(tmp_path, name="b")
+    root = make_rollup(tmp_path, [("a", "../a"), ("b", "../b")])
+    monkeypatch.setenv("KEHOACH_TODAY", "2026-11-26")
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.setenv("TERM", "xterm")
+    err, out = _Terminal(), io.StringIO()
+    assert tong_hop(root, 1, as_json=True, out=out, err=err) == 0
+    assert "Đã đọc các xã" in err.getvalue() and "2/2" in err.getvalue()
+    json.loads(out.getvalue())
+    piped = io.StringIO()
+    assert tong_hop(root, 1, as_json=True, out=io.StringIO(), err=piped) == 0
+    assert piped.getvalue() == ""

@@ -47,15 +47,20 @@ def _progress(err: TextIO) -> Iterator[ProgressHooks]:
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+    # Redrawn by hand, without rich's refresh thread: the worker processes are forked
+    # while the bar is up, and a fork must not copy a thread holding a lock.
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-                  console=Console(file=err), transient=True) as bar:
+                  console=Console(file=err), transient=True, auto_refresh=False) as bar:
         task = bar.add_task("Đang đọc các xã", total=None)
+        bar.refresh()
 
         def member(done: int, total: int) -> None:
             bar.update(task, completed=done, total=total, description="Đã đọc các xã")
+            bar.refresh()
 
         def fetched(url: str) -> None:
             bar.update(task, description=f"Đang lấy {url}")
+            bar.refresh()
 
         yield member, fetched
 

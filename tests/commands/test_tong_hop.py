@@ -545,3 +545,15 @@ def test_progress_counts_communes_on_a_terminal_only(tmp_path: Path,
     piped = io.StringIO()
     assert tong_hop(root, 1, as_json=True, out=io.StringIO(), err=piped) == 0
     assert piped.getvalue() == ""
+
+
+def test_git_member_that_cannot_be_fetched(tmp_path: Path) -> None:
+    make_repo(tmp_path, name="a")
+    url = (tmp_path / "khong-co.git").as_uri()
+    root = make_rollup(tmp_path, [("a", "../a"), ("b", url)])
+    code, out, err = run_cli(["-C", str(root), "tong-hop", "--quy", "1", "--json"])
+    assert code == 0
+    assert err.startswith(f"{url}@HEAD: lỗi: không lấy được kho {url} (git báo: ")
+    members = by_ma(json.loads(out)["xa"])
+    assert (members["b"]["trang_thai"], members["a"]["trang_thai"]) == (
+        "khong_doc_duoc", "hop_le")

@@ -64,6 +64,7 @@ class MemberSpec:
     where: str  # a folder on disk, or the cached bare repo of a git URL
     version: str | None
     shown: str  # how the member's files are named in messages
+    unreadable: str | None = None  # why a git member could not be fetched
 
 
 def _line(problem: Problem, prefix: str) -> str:
@@ -233,25 +234,46 @@ def _read_rollup(summary: MemberSummary, root: Path, spec: MemberSpec,
 # ---------------------------------------------------------------- the whole level
 
 
+FETCH_THREADS = 8  # git fetches at once (they wait on the network, not on a core)
+
+
+def _fetch_all(cache: Path, urls: list[str], progress: Callable[[str], None] | None
+               ) -> dict[str, Path | MemberUnreadable]:
+    """Clone or update every git URL into the cache, several at once."""
+    from concurrent.futures import ThreadPoolExecutor, as_completed
+
+    def one(url: str) -> Path | MemberUnreadable:
+        try:
+            return fetch(cache, url)
+        except MemberUnreadable as exc:
+            return exc
+
+    out: dict[str, Path | MemberUnreadable] = {}
+    if not urls:
+        return out
+    with ThreadPoolExecutor(min(FETCH_THREADS, len(urls))) as threads:
+        futures = {threads.submit(one, url): url for url in urls}
+        for done in as_completed(futures):
+            out[futures[done]] = done.result()
+            if progress is not None:
+                progress(futures[done])
+    return out
+
+
 def member_specs(loaded: LoadedRollup, fetch_progress: Callable[[str], None] | None = None,
                  prefix: str = "") -> Iterator[MemberSpec]:
-    """Where each member is read from; git URLs are fetched (once each) on the way."""
+    """Where each member is read from; git URLs are fetched (once each) first."""
     assert loaded.model is not None
-    cache = git_cache(loaded.root)
-    fetched: dict[str, Path | MemberUnreadable] = {}
+    urls = list(dict.fromkeys(m.kho for m in loaded.model.xa if is_git_url(m.kho)))
+    fetched = _fetch_all(git_cache(loaded.root), urls, fetch_progress)
     for m in loaded.model.xa:
         if is_git_url(m.kho):
-            if m.kho not in fetched:
-                if fetch_progress is not None:
-                    fetch_progress(m.kho)
-                try:
-                    fetched[m.kho] = fetch(cache, m.kho)
-                except MemberUnreadable as exc:
-                    fetched[m.kho] = exc
             where = fetched[m.kho]
             shown = f"{m.kho}@{m.phien_ban or 'HEAD'}:"  # a URL is named whole
-            yield MemberSpec(m.ma, m.ten, m.kho,
-                             str(where) if isinstance(where, Path) else "", m.phien_ban, shown)
+            if isinstance(where, Path):
+                yield MemberSpec(m.ma, m.ten, m.kho, str(where), m.phien_ban, shown)
+            else:
+                yield MemberSpec(m.ma, m.ten, m.kho, "", m.phien_ban, shown, where.message)
         else:
             folder = (loaded.root / m.kho).resolve()
             yield MemberSpec(m.ma, m.ten, m.kho, str(folder), m.phien_ban,
@@ -293,8 +315,8 @@ def roll_up(loaded: LoadedRollup, period: Period, today: dt.date, *, jobs: int |
 
 def _read_or_unreadable(spec: MemberSpec, level: Level, period: Period,
                         today: dt.date) -> MemberSummary:
-    if is_git_url(spec.kho) and not spec.where:
+    if spec.unreadable is not None:
         summary = MemberSummary(spec.ma, spec.ten, spec.kho, status="khong_doc_duoc", errors=1)
-        summary.messages = [f"{spec.shown.rstrip(':/')}: lỗi: không lấy được kho {spec.kho}"]
+        summary.messages = [f"{spec.shown.rstrip(':/')}: lỗi: {spec.unreadable}"]
         return summary
     return read_member(spec, level, period, today)

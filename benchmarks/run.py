@@ -19,6 +19,7 @@ Usage::
 
     python benchmarks/run.py [--size commune|district|province] [--repeat N] [--json]
     python benchmarks/run.py --scaling [--counts 150,300,600,1200]
+    python benchmarks/run.py --tong-hop [--communes 129,3300]
 
 A command that does not exist yet is reported as "chưa có" instead of failing the run.
 """
@@ -83,6 +84,35 @@ for path in yaml_files(sys.argv[1]):
         yaml.load(fh.read(), Loader=Loader)
     n += 1
 print(n)
+"""
+)
+
+# The roll-up's floor: parse every YAML file of the first N communes (and tong-hop.yaml)
+# with CSafeLoader, on every core through the standard library's process pool, one commune
+# per task — what `kehoach tong-hop` has to read, with nothing checked or combined.
+FLOOR_CPARSE_POOL = (
+    _WALK
+    + r"""
+import concurrent.futures, yaml
+try:
+    from yaml import CSafeLoader as Loader
+except ImportError:
+    from yaml import SafeLoader as Loader
+def commune(root):
+    n = 0
+    for path in yaml_files(root):
+        with open(path, "rb") as fh:
+            yaml.load(fh.read(), Loader=Loader)
+        n += 1
+    return n
+if __name__ == "__main__":
+    rollup, count = sys.argv[1], int(sys.argv[2])
+    with open(os.path.join(rollup, "tong-hop.yaml"), "rb") as fh:
+        yaml.load(fh.read(), Loader=Loader)
+    base = os.path.join(os.path.dirname(rollup), "xa")
+    roots = [os.path.join(base, f"xa-{i + 1:04d}") for i in range(count)]
+    with concurrent.futures.ProcessPoolExecutor(os.cpu_count()) as pool:
+        print(sum(pool.map(commune, roots, chunksize=max(1, min(16, count // 16)))) + 1)
 """
 )
 
@@ -794,6 +824,79 @@ def run_scaling(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_rollup(args: argparse.Namespace) -> int:
+    """`kehoach tong-hop --json` over N commune repos against the pooled C-parse floor."""
+    import rollup as rollup_gen
+
+    counts = sorted({int(c) for c in args.communes.split(",")})
+    kehoach, env, how = kehoach_invocation(args.kehoach)
+    env = {**env, "KEHOACH_TODAY": "2026-12-04"}
+    compiled = compile_bytecode(env)
+    print(f"-- bytecode compiled in {compiled or '(not compiled: read-only?)'}", file=sys.stderr)
+    py = sys.executable
+    with workdir(args.keep) as work:
+        out = work / "rollup"
+        t0 = time.perf_counter()
+        files = rollup_gen.generate(out, max(counts), counts)
+        print(f"-- generated {max(counts)} communes ({files} YAML files) in "
+              f"{time.perf_counter() - t0:.1f} s", file=sys.stderr)
+        triples: list[tuple[int, Command, Command]] = []
+        for n in counts:
+            folder = out / f"tong-hop-{n}"
+            triples.append((
+                n,
+                Command("tong-hop", f"tong-hop --json {n}",
+                        [*kehoach, "-C", str(folder), "tong-hop", "--quy", QUARTER, "--json"],
+                        env, "kehoach"),
+                Command("cparse-pool", f"C-parse (pool) {n}",
+                        [py, "-c", FLOOR_CPARSE_POOL, str(folder), str(n)],
+                        dict(os.environ), "floor"),
+            ))
+        print(f"-- kehoach via {how}; {args.repeat} rounds", file=sys.stderr)
+        measure([c for _, k, f in triples for c in (k, f)], args.repeat, work)
+    rows: list[dict[str, Any]] = []
+    for n, k, f in triples:
+        kb, fb = k.best, f.best
+        rows.append({
+            "communes": n,
+            "tong_hop_ms": None if kb is None else kb * 1000,
+            "tong_hop_status": k.status + (f" ({k.note})" if k.note else ""),
+            "cparse_pool_ms": None if fb is None else fb * 1000,
+            "ratio": None if kb is None or not fb else kb / fb,
+            "ms_per_commune": None if kb is None else kb * 1000 / n,
+            "peak_rss_mib": None if k.peak_rss is None else k.peak_rss / 2**20,
+        })
+    pts = [(r["communes"], r["tong_hop_ms"]) for r in rows if r["tong_hop_ms"] is not None]
+    fit = None
+    if len(pts) >= 2:
+        a, b, r2 = linear_fit([x for x, _ in pts], [y for _, y in pts])
+        fit = {"intercept_ms": a, "ms_per_commune": b, "r2": r2}
+    result = {"mode": "tong-hop", "repeat": args.repeat, "kehoach": how,
+              "machine": machine_json(), "rows": rows, "fit": fit}
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        def f2(x: float | None, nd: int = 0) -> str:
+            return "n/a" if x is None else f"{x:,.{nd}f}"
+
+        print_grid(
+            f"tong-hop --json — best of {args.repeat} (floor: CSafeLoader on every core)",
+            ["communes", "tong-hop ms", "floor ms", "ratio", "ms/commune", "peak MiB", "status"],
+            [[str(r["communes"]), f2(r["tong_hop_ms"]), f2(r["cparse_pool_ms"]),
+              "n/a" if r["ratio"] is None else f"{r['ratio']:.2f}x",
+              f2(r["ms_per_commune"], 2), f2(r["peak_rss_mib"]), r["tong_hop_status"]]
+             for r in rows],
+            {0, 1, 2, 3, 4, 5},
+            [None] * len(rows),
+        )
+        if fit is not None:
+            print(f"tong-hop: ≈ {fit['intercept_ms']:.0f} ms {fit['ms_per_commune']:+.2f} "
+                  f"ms/commune (r² = {fit['r2']:.4f})")
+    goal_missed = any(r["ratio"] is not None and r["communes"] >= 3300 and r["ratio"] > 2.0
+                      for r in rows)
+    return 1 if args.check and goal_missed else 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--size", choices=sorted(SIZES), default="province")
@@ -827,6 +930,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default="150,300,600,1200",
         help="result-file counts for --scaling (default 150,300,600,1200)",
     )
+    parser.add_argument(
+        "--tong-hop", dest="tong_hop", action="store_true",
+        help="time tong-hop --json over generated commune repos instead",
+    )
+    parser.add_argument(
+        "--communes",
+        default="129,3300",
+        help="commune counts for --tong-hop (default 129,3300)",
+    )
     parser.add_argument("--keep", action="store_true", help="keep the temporary directory")
     parser.add_argument(
         "--check", action="store_true", help="exit 1 when an applicable goal is not met"
@@ -834,6 +946,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.repeat < 1:
         parser.error("--repeat must be at least 1")
+    if args.tong_hop:
+        return run_rollup(args)
     return run_scaling(args) if args.scaling else run_suite(args)
 
 

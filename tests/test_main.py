@@ -93,15 +93,16 @@ USAGE_HINT = "Xem thêm: kehoach --help\n"
     ("args", "message"),
     [
         (["valdate"], "không có lệnh 'valdate'; có phải ý bạn là 'validate'? Các lệnh: validate, "
-                      "sua, status, report, excel, new, nhap, codeowners, schema, khoi-tao"),
+                      "sua, status, report, excel, new, nhap, codeowners, schema, khoi-tao, "
+                      "tong-hop"),
         (["xoa"], "không có lệnh 'xoa'; các lệnh: validate, sua, status, report, excel, new, "
-                  "nhap, codeowners, schema, khoi-tao"),
+                  "nhap, codeowners, schema, khoi-tao, tong-hop"),
         (["--bogus"], "không có tùy chọn --bogus"),
         (["validate", "--fromat", "json"],
          "không có tùy chọn --fromat; có phải ý bạn là --format?"),
         (["-C"], "tùy chọn -C cần một giá trị (ĐƯỜNG_DẪN)"),
         (["-C", "."], "thiếu lệnh; các lệnh: validate, sua, status, report, excel, new, nhap, "
-                 "codeowners, schema, khoi-tao"),
+                 "codeowners, schema, khoi-tao, tong-hop"),
         (["status"], "thiếu tùy chọn bắt buộc --quy"),
         (["status", "--quy", "hai"], "giá trị không hợp lệ cho --quy; cần số nguyên từ 1 đến 4"),
         (["status", "--quy"], "tùy chọn --quy cần một giá trị (1-4)"),

@@ -18,7 +18,7 @@ _EXPECTED_BY_METAVAR = {
 }
 
 COMMANDS = ("validate", "sua", "status", "report", "excel", "new", "nhap", "codeowners",
-            "schema", "khoi-tao")
+            "schema", "khoi-tao", "tong-hop")
 
 
 def _help_request(args: list[str]) -> list[str] | None:

@@ -347,3 +347,23 @@ def khoi_tao_cmd(
     from .commands.khoi_tao import khoi_tao
 
     raise typer.Exit(khoi_tao(document, folder))
+
+
+@app.command("tong-hop")
+def tong_hop_cmd(
+    quarter: Quarter,
+    year: Year = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="In một đối tượng JSON thay cho bảng.")
+    ] = False,
+    csv_path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--csv", metavar="ĐƯỜNG_DẪN",
+                     help="Ghi thêm bảng dạng dài (cấp, thành viên, chỉ tiêu, kỳ, tử, mẫu, "
+                     "giá trị) vào tệp CSV này."),
+    ] = None,
+) -> None:
+    """Tổng hợp chỉ tiêu của các xã trong kho tổng hợp (tệp tong-hop.yaml)."""
+    from .commands.tong_hop import tong_hop
+
+    raise typer.Exit(tong_hop(State.start, quarter, year, as_json=as_json, csv_path=csv_path))

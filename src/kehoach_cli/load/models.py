@@ -223,6 +223,10 @@ class Target(Model):
     gia_tri_dau_nam: Number | None = Field(
         None, description="giá trị đầu năm (để dự báo cuối năm từ quý I), một số"
     )
+    ma_cap_tren: Id | None = Field(
+        None, description="mã chỉ tiêu cấp trên (trong tong-hop.yaml) mà chỉ tiêu này được "
+        "tổng hợp vào (mặc định: cùng mã)"
+    )
 
     @property
     def reporters(self) -> list[str]:

@@ -10,10 +10,11 @@ from typing import TextIO
 from ..check.engine import check_repo
 from ..check.outcome import CheckOutcome
 from ..errors import KehoachError, UsageError
+from ..load.models import ReportInput
 from ..load.plan import Plan
 from ..load.repo import find_root
 from ..present import problems_out
-from ..vocab.periods import Period
+from ..vocab.periods import QUARTERLY, Period, Regime, ReportPeriod
 
 
 def today() -> dt.date:
@@ -57,3 +58,52 @@ def period_of(plan: Plan, quarter: int, year: int | None) -> Period:
             f"--nam: kế hoạch này là của năm {plan.plan.nam}, không có số liệu năm {chosen}"
         )
     return Period(chosen, quarter)
+
+
+def clean_plan(outcome: CheckOutcome, made: str, err: TextIO) -> Plan | None:
+    """The plan when the repo has no error; else None, having printed every error and
+    said that ``made`` (báo cáo, bảng số liệu) was not made and nothing written."""
+    if not outcome.errors and outcome.plan is not None:
+        return outcome.plan
+    for problem in outcome.errors:
+        err.write(problems_out.text_line(problem) + "\n")
+    err.write(
+        f"kehoach: lỗi: kho kế hoạch có {len(outcome.errors)} lỗi nên chưa lập {made}; sửa "
+        "các lỗi trên (xem: kehoach validate) rồi chạy lại. Không tệp nào được ghi.\n"
+    )
+    return None
+
+
+def covered_by(plan: Plan, regime: Regime, quarter: int | None,
+               year: int | None) -> tuple[ReportPeriod, ReportInput]:
+    """The period a report (or its table) covers, and the secretariat's input for it
+    (empty when reports/ has none)."""
+    if regime == QUARTERLY:
+        covered = ReportPeriod.of(period_of(plan, quarter or 1, year).year, regime,
+                                  quarter or 1)
+        return covered, plan.reports.get(covered.last) or ReportInput()
+    covered = ReportPeriod.of(period_of(plan, 4, year).year, regime)
+    return covered, plan.summaries.get(covered) or ReportInput()
+
+
+def output_file(root: Path, out: Path | None, covered: ReportPeriod, suffix: str,
+                what: str) -> Path:
+    """Where a report's file goes: ``--out`` (relative to the current folder), else
+    reports/<period><suffix>; a wrong suffix or a folder is a user error."""
+    target = (out if out.is_absolute() else Path.cwd() / out) if out else (
+        root / "reports" / f"{covered}{suffix}"
+    )
+    if target.suffix.lower() != suffix:
+        raise KehoachError(f"--out: {what} cần đuôi {suffix}, nhận được {shown_path(target)}")
+    if target.is_dir():
+        raise KehoachError(f"--out: {shown_path(target)} là một thư mục; cần đường dẫn tệp "
+                           f"{suffix}")
+    return target
+
+
+def shown_path(path: Path) -> str:
+    """``path`` relative to the current folder when it is inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return str(path)

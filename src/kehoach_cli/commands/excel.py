@@ -16,18 +16,9 @@ from typing import TextIO
 
 from ..console import progress
 from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError
-from ..load.models import ReportInput
-from ..present import problems_out
 from ..store import write_atomic
-from ..vocab.periods import HALF_YEAR, QUARTERLY, ReportPeriod
-from .common import load_checked, period_of
-
-
-def _shown(path: Path) -> str:
-    try:
-        return path.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return str(path)
+from ..vocab.periods import HALF_YEAR, QUARTERLY
+from .common import clean_plan, covered_by, load_checked, output_file, shown_path
 
 
 def excel(
@@ -49,31 +40,12 @@ def excel(
     regime = regime_of(quarter, half_year, annual)
     with progress("Đang đọc và kiểm tra kho kế hoạch…", stderr):
         root, outcome = load_checked(start)
-    if outcome.errors or outcome.plan is None:
-        for problem in outcome.errors:
-            stderr.write(problems_out.text_line(problem) + "\n")
-        stderr.write(
-            f"kehoach: lỗi: kho kế hoạch có {len(outcome.errors)} lỗi nên chưa lập bảng số "
-            "liệu; sửa các lỗi trên (xem: kehoach validate) rồi chạy lại. Không tệp nào được "
-            "ghi.\n"
-        )
+    plan = clean_plan(outcome, "bảng số liệu", stderr)
+    if plan is None:
         return EXIT_PROBLEMS
-    plan = outcome.plan
-    if regime == QUARTERLY:
-        covered = ReportPeriod.of(period_of(plan, quarter or 1, year).year, regime,
-                                  quarter or 1)
-        report_input = plan.reports.get(covered.last) or ReportInput()
-    else:
-        covered = ReportPeriod.of(period_of(plan, 4, year).year, regime)
-        report_input = plan.summaries.get(covered) or ReportInput()
+    covered, report_input = covered_by(plan, regime, quarter, year)
     period = covered.last
-    target = (out if out.is_absolute() else Path.cwd() / out) if out else (
-        root / "reports" / f"{covered}.xlsx"
-    )
-    if target.suffix.lower() != ".xlsx":
-        raise KehoachError(f"--out: bảng số liệu cần đuôi .xlsx, nhận được {_shown(target)}")
-    if target.is_dir():
-        raise KehoachError(f"--out: {_shown(target)} là một thư mục; cần đường dẫn tệp .xlsx")
+    target = output_file(root, out, covered, ".xlsx", "bảng số liệu")
 
     from ..compute.attainment import compute_quarter
     from ..present.excel_table import build_table, quarter_scope, review_scope
@@ -91,13 +63,13 @@ def excel(
         data = save_bytes(workbook, when)
     if report_input.so is not None and target.exists() and not force:
         if target.is_file() and target.read_bytes() == data:
-            stdout.write(f"{_shown(target)} (báo cáo đã ban hành, không thay đổi)\n")
+            stdout.write(f"{shown_path(target)} (báo cáo đã ban hành, không thay đổi)\n")
             return EXIT_OK
         raise KehoachError(
-            f"{_shown(target)} là bảng số liệu của báo cáo đã ban hành (số {report_input.so}/"
+            f"{shown_path(target)} là bảng số liệu của báo cáo đã ban hành (số {report_input.so}/"
             f"{plan.plan.bao_cao.ky_hieu}) và khác với bản lập lại; kehoach không ghi đè số "
             "liệu đã ban hành. Nếu thật sự cần lập lại, chạy thêm --force"
         )
     write_atomic(target, data)
-    stdout.write(_shown(target) + "\n")
+    stdout.write(shown_path(target) + "\n")
     return EXIT_OK

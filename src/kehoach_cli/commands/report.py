@@ -21,10 +21,9 @@ from typing import TYPE_CHECKING, TextIO
 from ..console import progress
 from ..errors import EXIT_OK, EXIT_PROBLEMS, KehoachError, UsageError
 from ..load.models import ReportInput
-from ..present import problems_out
 from ..store import write_atomic
 from ..vocab.periods import ANNUAL, HALF_YEAR, QUARTERLY, Regime, ReportPeriod
-from .common import load_checked, period_of, today
+from .common import clean_plan, covered_by, load_checked, output_file, period_of, today
 
 if TYPE_CHECKING:
     from ..compute.attainment import QuarterAttainment
@@ -185,28 +184,11 @@ def _report(
 ) -> int:
     with progress("Đang đọc và kiểm tra kho kế hoạch…", stderr):
         root, outcome = load_checked(start)
-    if outcome.errors or outcome.plan is None:
-        for problem in outcome.errors:
-            stderr.write(problems_out.text_line(problem) + "\n")
-        stderr.write(
-            f"kehoach: lỗi: kho kế hoạch có {len(outcome.errors)} lỗi nên chưa lập báo cáo; "
-            "sửa các lỗi trên (xem: kehoach validate) rồi chạy lại. Không tệp nào được ghi.\n"
-        )
+    plan = clean_plan(outcome, "báo cáo", stderr)
+    if plan is None:
         return EXIT_PROBLEMS
-    plan = outcome.plan
-    if regime == QUARTERLY:
-        covered = ReportPeriod.of(period_of(plan, quarter, year).year, regime, quarter)
-        report_input = plan.reports.get(covered.last) or ReportInput()
-    else:
-        covered = ReportPeriod.of(period_of(plan, 4, year).year, regime)
-        report_input = plan.summaries.get(covered) or ReportInput()
-    target = (out if out.is_absolute() else Path.cwd() / out) if out else (
-        root / "reports" / f"{covered}.docx"
-    )
-    if target.suffix.lower() != ".docx":
-        raise KehoachError(f"--out: tệp báo cáo cần đuôi .docx, nhận được {_shown(target)}")
-    if target.is_dir():
-        raise KehoachError(f"--out: {_shown(target)} là một thư mục; cần đường dẫn tệp .docx")
+    covered, report_input = covered_by(plan, regime, quarter, year)
+    target = output_file(root, out, covered, ".docx", "tệp báo cáo")
 
     from ..present.report.templating import TemplateProblem
 

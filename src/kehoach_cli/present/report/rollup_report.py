@@ -141,8 +141,10 @@ def submissions_table(r: Rollup) -> Table:
         Column("Kiểm tra số liệu", 53, "left"),
     )
     rows = tuple(
-        TableRow((str(number), m.ten, str(m.expected), str(m.received), str(m.on_time),
-                  _pct(m.received, m.expected) if m.counts else NO_FIGURE, member_status(m)))
+        TableRow((str(number), m.ten,
+                  *((str(m.expected), str(m.received), str(m.on_time),
+                     _pct(m.received, m.expected)) if m.counts else (NO_FIGURE,) * 4),
+                  member_status(m)))
         for number, m in enumerate(r.members, 1)
     )
     p = _period(r)
@@ -227,9 +229,10 @@ def _shortcomings(r: Rollup) -> list[Block]:
             items.append(f"Chỉ tiêu “{t.ten}” còn thiếu số liệu của "
                          f"{join_vietnamese(names.get(m, m) for m in c.missing)}.")
     for m in r.with_errors:
-        errors = f" ({format_count(m.errors)} lỗi)" if m.errors else ""
-        items.append(f"{m.ten} có lỗi trong số liệu hoặc không đọc được kho kế hoạch{errors}, "
-                     f"{LEFT_OUT}.")
+        if m.status == "khong_doc_duoc":
+            items.append(f"Không đọc được kho kế hoạch của {m.ten}, {LEFT_OUT}.")
+        else:
+            items.append(f"{m.ten} có {format_count(m.errors)} lỗi trong số liệu, {LEFT_OUT}.")
     late = r.expected - r.on_time
     if late:
         pending = _counts([(r.expected - r.received, "báo cáo chưa gửi"),

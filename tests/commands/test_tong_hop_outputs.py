@@ -70,8 +70,8 @@ def test_report_sentences_and_tables_equal_the_json(tmp_path: Path) -> None:
     assert ("Trên cơ sở báo cáo kết quả thực hiện quý I năm 2026 của 03 xã (Xã A, Xã B và "
             "Xã Loi), Ban Chỉ đạo tổng hợp kết quả thực hiện các chỉ tiêu của Huyện Mẫu Sơn "
             "(số liệu từ ngày 01/01/2026 đến ngày 31/3/2026) như sau.") in text
-    assert ("Có 01 xã có lỗi trong số liệu hoặc không đọc được kho kế hoạch (Xã Loi), "
-            "không tính vào số liệu tổng hợp.") in text
+    assert ("Số liệu của 01 xã có lỗi hoặc không đọc được kho kế hoạch (Xã Loi) không được "
+            "tính vào số liệu tổng hợp (chi tiết tại Bảng 2).") in text
     assert ("Tổng hợp 03 chỉ tiêu. Đến hết quý I, có 03 chỉ tiêu chưa đạt (chi tiết tại "
             "Bảng 1).") in text
     for heading in ("I. KẾT QUẢ THỰC HIỆN", "1. Kết quả tổng hợp các chỉ tiêu",

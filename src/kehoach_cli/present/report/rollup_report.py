@@ -21,7 +21,7 @@ from ...vocab.numbers import format_count, format_number, format_percent, format
 from ...vocab.periods import Period
 from ...vocab.phrases import COMPARISON_SIGN, goal_words
 from ..rollup_view import member_state
-from .content import short_name
+from .content import refuse_illegal, short_name
 from .document import (
     Block,
     Closing,
@@ -167,10 +167,12 @@ def _opening(model: RollupFile, r: Rollup, when: dt.date) -> list[Block]:
             f"{running_date(end)}) như sau.")
     blocks: list[Block] = [Paragraph.of(text)]
     if r.with_errors:
-        named = join_vietnamese(m.ten for m in r.with_errors)
+        named = (f" ({join_vietnamese(m.ten for m in r.with_errors)})"
+                 if len(r.with_errors) <= NAMED_MEMBERS else "")
         blocks.append(Paragraph.of(
-            f"Có {format_count(len(r.with_errors))} xã có lỗi trong số liệu hoặc không đọc "
-            f"được kho kế hoạch ({named}), {LEFT_OUT}."))
+            f"Số liệu của {format_count(len(r.with_errors))} xã có lỗi hoặc không đọc được "
+            f"kho kế hoạch{named} không được tính vào số liệu tổng hợp (chi tiết tại "
+            "Bảng 2)."))
     return blocks
 
 
@@ -269,6 +271,7 @@ def build_rollup_document(model: RollupFile, r: Rollup, when: dt.date) -> Report
         ho_ten=ky.ho_ten if ky else "",
     )
     body = [*_opening(model, r, when), *_part_one(r), *_shortcomings(r), *_directions(r)]
+    refuse_illegal(trich_yeu, body, closing)
     return ReportDocument(
         header=Header(
             chu_quan=co_quan.chu_quan if co_quan else "",

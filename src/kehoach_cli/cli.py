@@ -362,8 +362,21 @@ def tong_hop_cmd(
                      help="Ghi thêm bảng dạng dài (cấp, thành viên, chỉ tiêu, kỳ, tử, mẫu, "
                      "giá trị) vào tệp CSV này."),
     ] = None,
+    docx_path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--docx", metavar="ĐƯỜNG_DẪN",
+                     help="Ghi thêm báo cáo tổng hợp (thể thức Nghị định 30) vào tệp .docx "
+                     "này."),
+    ] = None,
+    excel_path: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option("--excel", metavar="ĐƯỜNG_DẪN",
+                     help="Ghi thêm bảng số liệu tổng hợp (chỉ tiêu, thành viên, xã × chỉ "
+                     "tiêu) vào tệp .xlsx này."),
+    ] = None,
 ) -> None:
     """Tổng hợp chỉ tiêu của các xã trong kho tổng hợp (tệp tong-hop.yaml)."""
     from .commands.tong_hop import tong_hop
 
-    raise typer.Exit(tong_hop(State.start, quarter, year, as_json=as_json, csv_path=csv_path))
+    raise typer.Exit(tong_hop(State.start, quarter, year, as_json=as_json, csv_path=csv_path,
+                              docx_path=docx_path, excel_path=excel_path))

@@ -72,6 +72,8 @@ def tong_hop(
     *,
     as_json: bool = False,
     csv_path: Path | None = None,
+    docx_path: Path | None = None,
+    excel_path: Path | None = None,
     jobs: int | None = None,
     out: TextIO | None = None,
     err: TextIO | None = None,
@@ -93,8 +95,9 @@ def tong_hop(
                          f"số liệu năm {chosen}")
     from ..compute.rollup_read import roll_up
 
+    when = today()
     with _progress(err) as (on_member, on_fetch):
-        rollup = roll_up(loaded, Period(chosen, quarter), today(), jobs=jobs,
+        rollup = roll_up(loaded, Period(chosen, quarter), when, jobs=jobs,
                          on_member=on_member, on_fetch=on_fetch)
     messages = [line for m in rollup.members for line in m.messages]
     mismatched = any(m.mismatched for m in rollup.members)
@@ -102,6 +105,16 @@ def tong_hop(
         from ..present.rollup_out import csv_text
 
         write_atomic(csv_path, csv_text(rollup).encode("utf-8"))
+    if docx_path is not None:
+        from ..present.report.docx_writer import render_docx
+        from ..present.report.rollup_report import build_rollup_document
+
+        write_atomic(docx_path, render_docx(build_rollup_document(loaded.model, rollup, when)))
+    if excel_path is not None:
+        from ..present.rollup_excel import build_rollup_table
+        from ..present.workbook import save_bytes
+
+        write_atomic(excel_path, save_bytes(build_rollup_table(rollup), when))
     if as_json:
         from ..present.rollup_out import dumps
 
@@ -112,6 +125,8 @@ def tong_hop(
         from ..present.rollup_view import render_rollup
 
         render_rollup(rollup, out, messages)
-    if csv_path is not None and not as_json:
-        out.write(f"Đã ghi {csv_path}\n")
+    if not as_json:
+        for path in (csv_path, docx_path, excel_path):
+            if path is not None:
+                out.write(f"Đã ghi {path}\n")
     return EXIT_PROBLEMS if mismatched else EXIT_OK

@@ -87,11 +87,13 @@ def _unit_name(plan: Plan, ma: str) -> str:
     return unit.ten if unit else ma
 
 
-class _Sheet:
-    """A sheet being filled row by row, with the styles of the table."""
+class Sheet:
+    """A sheet being filled row by row, with the styles of the table: ``heading`` (the
+    plan's or the level's name) and ``title`` (what the table shows, for which period) in
+    its first two rows, the column headers in row 4."""
 
-    def __init__(self, workbook: Any, name: str, headers: Sequence[str], plan: Plan,
-                 scope: TableScope, subject: str) -> None:  # fmt: skip
+    def __init__(self, workbook: Any, name: str, headers: Sequence[str], heading: str,
+                 title: str) -> None:  # fmt: skip
         from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
         self.ws = workbook.create_sheet(name)
@@ -105,9 +107,9 @@ class _Sheet:
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.group_fill = PatternFill("solid", fgColor=GROUP_FILL)
         ws = self.ws
-        ws["A1"] = plan.plan.ten
+        ws["A1"] = heading
         ws["A1"].font = Font(name=FONT, size=13, bold=True)
-        ws["A2"] = f"{subject} {scope.title}"
+        ws["A2"] = title
         ws["A2"].font = Font(name=FONT, size=12, bold=True)
         for col, header in enumerate(headers, 1):
             cell = ws.cell(row=4, column=col, value=header)
@@ -184,7 +186,8 @@ def _targets_sheet(wb: Any, plan: Plan, q: QuarterAttainment, scope: TableScope)
                "Kế hoạch năm", *quarters, "Tỷ lệ đạt", "Đánh giá",
                *(["Dự báo cuối năm"] if has_forecast else []),
                "Đơn vị chủ trì", "Đơn vị thiếu số liệu"]
-    sheet = _Sheet(wb, "Chỉ tiêu", headers, plan, scope, "Kết quả thực hiện các chỉ tiêu")
+    sheet = Sheet(wb, "Chỉ tiêu", headers, plan.plan.ten,
+                  f"Kết quả thực hiện các chỉ tiêu {scope.title}")
     number = 0
     for label, t in _target_rows(plan, q.targets):
         if t is None:
@@ -215,7 +218,8 @@ def _targets_sheet(wb: Any, plan: Plan, q: QuarterAttainment, scope: TableScope)
 def _tasks_sheet(wb: Any, plan: Plan, q: QuarterAttainment, scope: TableScope) -> None:
     headers = ["STT", "Mục", "Mã nhiệm vụ", "Nhiệm vụ", "Đơn vị chủ trì", "Hạn",
                "Tình trạng", "Đơn vị chủ trì báo cáo", "Kết quả"]
-    sheet = _Sheet(wb, "Nhiệm vụ", headers, plan, scope, "Tình hình thực hiện các nhiệm vụ")
+    sheet = Sheet(wb, "Nhiệm vụ", headers, plan.plan.ten,
+                  f"Tình hình thực hiện các nhiệm vụ {scope.title}")
     for number, t in enumerate(q.tasks, 1):
         reported = REPORTED_TEXT.get(t.reported or "")
         result = t.lead.ket_qua if t.lead else None
@@ -231,7 +235,8 @@ def _units_sheet(wb: Any, plan: Plan, quarters: Sequence[QuarterAttainment],
     several = len(quarters) > 1
     headers = [*(["Kỳ"] if several else []), "STT", "Mã đơn vị", "Đơn vị", "Báo cáo định kỳ",
                "Ngày gửi", "Hạn gửi", "Tình trạng", "Số ngày trễ", "Người báo cáo"]
-    sheet = _Sheet(wb, "Đơn vị", headers, plan, scope, "Tình hình gửi báo cáo")
+    sheet = Sheet(wb, "Đơn vị", headers, plan.plan.ten,
+                  f"Tình hình gửi báo cáo {scope.title}")
     shift = 1 if several else 0
     for q in quarters:
         for number, s in enumerate(q.submissions, 1):
@@ -245,7 +250,8 @@ def _units_sheet(wb: Any, plan: Plan, quarters: Sequence[QuarterAttainment],
 def _data_sheet(wb: Any, plan: Plan, scope: TableScope) -> None:
     headers = ["Kỳ", "Mã đơn vị", "Đơn vị", "Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính",
                "tu_so", "mau_so", "gia_tri", "ghi_chu", "Tệp"]
-    sheet = _Sheet(wb, "Số liệu", headers, plan, scope, "Số liệu các đơn vị báo cáo")
+    sheet = Sheet(wb, "Số liệu", headers, plan.plan.ten,
+                  f"Số liệu các đơn vị báo cáo {scope.title}")
     for period in scope.quarters:
         files = plan.results.get(period, {})
         for target in plan.targets.values():

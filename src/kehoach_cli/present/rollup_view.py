@@ -27,7 +27,7 @@ def _pct(part: int, whole: int) -> str:
     return "—" if value is None else format_percent(value)
 
 
-def _state(m: MemberSummary) -> str:
+def member_state(m: MemberSummary) -> str:
     text = MEMBER_STATE_TEXT[m.status]
     if m.status != "hop_le":
         return f"{text} ({format_number(m.errors)} lỗi)"
@@ -114,7 +114,7 @@ def render_rollup(r: Rollup, out: TextIO, messages: list[str]) -> None:
     rows = [[
         m.ten,
         m.commit[:10] if m.commit else "—",
-        _state(m),
+        member_state(m),
         format_number(m.expected),
         format_number(m.received),
         format_number(m.on_time),

@@ -359,7 +359,7 @@ def assemble_document(
         chuc_vu=tuple(p.bao_cao.ky.chuc_vu),
         ho_ten=p.bao_cao.ky.ho_ten,
     )
-    _refuse_illegal(trich_yeu, body, closing)
+    refuse_illegal(trich_yeu, body, closing)
     return ReportDocument(
         header=Header(
             chu_quan=p.co_quan.chu_quan,
@@ -393,7 +393,7 @@ def _texts(blocks: Sequence[Block]) -> Iterable[str]:
             yield block.caption
 
 
-def _refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> None:
+def refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> None:
     """A .docx cannot hold control characters (a YAML string may, through escapes such
     as "\\x01"): say where instead of failing inside the XML library."""
     texts = [trich_yeu, *_texts(body), *closing.noi_nhan, closing.luu, closing.ho_ten,
@@ -411,4 +411,6 @@ def _refuse_illegal(trich_yeu: str, body: Sequence[Block], closing: Closing) -> 
             )
 
 
-__all__ = ["assemble_document", "build_document", "submissions", "template_context"]
+__all__ = [
+    "assemble_document", "build_document", "refuse_illegal", "submissions", "template_context",
+]

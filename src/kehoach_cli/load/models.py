@@ -199,7 +199,10 @@ class UnitsFile(Model):
 # ---------------------------------------------------------------- plan/targets.yaml
 
 
-class Target(Model):
+class TargetDefinition(Model):
+    """What defines a target, at a commune (plan/targets.yaml) as at a roll-up level
+    (tong-hop.yaml): the levels must agree on it."""
+
     ma: Id = Field(description="mã chỉ tiêu, ví dụ cbccvc-chu-ky-so")
     muc: Text | None = Field(None, description="vị trí trong kế hoạch, ví dụ I.2.c.(1)")
     ten: Text = Field(description="tên chỉ tiêu")
@@ -209,6 +212,9 @@ class Target(Model):
         description='">=" khi mục tiêu là mức tối thiểu, "<=" khi là mức tối đa'
     )
     cach_tinh: Method = Field(description="cách tính: ty_le, gia_tri hoặc tong")
+
+
+class Target(TargetDefinition):
     chu_tri: Id = Field(description="mã đơn vị chủ trì")
     phoi_hop: IdList = Field(default_factory=list, description="mã các đơn vị phối hợp")
     don_vi_bao_cao: list[Id] | None = Field(

@@ -13,14 +13,12 @@ from pydantic import Field, StringConstraints
 
 from ..vocab.problems import Position, Problem, error
 from .models import (
-    Comparison,
     Id,
     IssuingBodies,
-    Method,
     Model,
-    Number,
     Signature,
     Symbol,
+    TargetDefinition,
     Text,
 )
 from .positions import Positions
@@ -35,16 +33,7 @@ REFERENCE_ID = "tong-hop"  # problems across the roll-up's own entries and its m
 Combine = Literal["trung_binh", "trung_binh_co_trong_so"]
 
 
-class RollupTarget(Model):
-    ma: Id = Field(description="mã chỉ tiêu của cấp tổng hợp, ví dụ cbccvc-chu-ky-so")
-    muc: Text | None = Field(None, description="vị trí trong kế hoạch, ví dụ I.2.c.(1)")
-    ten: Text = Field(description="tên chỉ tiêu")
-    don_vi_tinh: Text = Field(description="đơn vị tính, ví dụ %")
-    muc_tieu: Number = Field(description="giá trị mục tiêu, một số")
-    so_sanh: Comparison = Field(
-        description='">=" khi mục tiêu là mức tối thiểu, "<=" khi là mức tối đa'
-    )
-    cach_tinh: Method = Field(description="cách tính: ty_le, gia_tri hoặc tong")
+class RollupTarget(TargetDefinition):
     cach_tong_hop: Combine | None = Field(
         None, description="chỉ tiêu gia_tri: trung_binh hoặc trung_binh_co_trong_so"
     )

@@ -153,7 +153,8 @@ def test_an_issued_quarter_is_not_overwritten(tmp_path: Path) -> None:
 def test_wrong_output_and_repo_errors(tmp_path: Path) -> None:
     root = _copy(tmp_path, "good")
     assert run_cli(["excel", "--quy", "2", "--out", "x.csv"], cwd=root) == (
-        1, "", "kehoach: lỗi: --out: bảng số liệu cần đuôi .xlsx, nhận được x.csv\n")
+        1, "", "kehoach: lỗi: --out: bảng số liệu cần đuôi .xlsx, nhận được x.csv; hãy viết "
+        "x.xlsx\n")
     (root / "units" / "vp-ubnd" / "2026-Q2.yaml").write_text("don_vi: [\n", encoding="utf-8")
     code, out, err = run_cli(["excel", "--quy", "2"], cwd=root)
     assert (code, out) == (1, "")

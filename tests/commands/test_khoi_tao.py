@@ -205,12 +205,15 @@ def test_refuses_a_folder_with_a_plan_and_writes_nothing(tmp_path: Path) -> None
 @pytest.mark.parametrize(("name", "message"), [
     ("ke-hoach.doc", "là tệp Word cũ (.doc); hãy mở bằng Word và lưu thành .docx"),
     ("ke-hoach.pdf", "chưa đọc được loại tệp .pdf: cần .docx hoặc .txt"),
-    ("hong.docx", "như một tệp Word (.docx)"),
+    ("hong.docx", "không đọc được hong.docx như một tệp Word (.docx): tệp hỏng, hoặc không "
+                  "phải tệp .docx dù mang đuôi .docx; hãy mở tệp bằng Word và lưu lại dưới "
+                  "dạng Word Document (.docx)"),
 ])
 def test_unreadable_documents(tmp_path: Path, name: str, message: str) -> None:
     (tmp_path / name).write_bytes(b"not a document")
     code, _, err = run_cli(["khoi-tao", "--tu-van-ban", name, "kho"], cwd=tmp_path)
     assert code == 1 and message in err
+    assert "Error" not in err  # no English exception name reaches the user
     assert not (tmp_path / "kho").exists()
 
 

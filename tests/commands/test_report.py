@@ -87,7 +87,8 @@ def test_out_is_relative_to_the_current_folder(root: Path, tmp_path: Path) -> No
 def test_out_must_be_a_docx(root: Path) -> None:
     before = snapshot(root)
     assert report(root, "--out", "bao-cao.pdf") == (
-        1, "", "kehoach: lỗi: --out: tệp báo cáo cần đuôi .docx, nhận được bao-cao.pdf\n",
+        1, "", "kehoach: lỗi: --out: tệp báo cáo cần đuôi .docx, nhận được bao-cao.pdf; hãy "
+        "viết bao-cao.docx\n",
     )
     assert snapshot(root) == before
 
@@ -95,7 +96,13 @@ def test_out_must_be_a_docx(root: Path) -> None:
 def test_out_must_not_be_a_folder(root: Path) -> None:
     (root / "x.docx").mkdir()
     assert report(root, "--out", "x.docx") == (
-        1, "", "kehoach: lỗi: --out: x.docx là một thư mục; cần đường dẫn tệp .docx\n",
+        1, "", "kehoach: lỗi: --out: x.docx là một thư mục; cần đường dẫn tệp .docx, ví dụ "
+        "x.docx/bao-cao.docx\n",
+    )
+    (root / "bao-cao").mkdir()
+    assert report(root, "--out", "bao-cao") == (  # a folder, said so, not "needs .docx"
+        1, "", "kehoach: lỗi: --out: bao-cao là một thư mục; cần đường dẫn tệp .docx, ví dụ "
+        "bao-cao/bao-cao.docx\n",
     )
 
 

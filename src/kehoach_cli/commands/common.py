@@ -93,11 +93,12 @@ def output_file(root: Path, out: Path | None, covered: ReportPeriod, suffix: str
     target = (out if out.is_absolute() else Path.cwd() / out) if out else (
         root / "reports" / f"{covered}{suffix}"
     )
-    if target.suffix.lower() != suffix:
-        raise KehoachError(f"--out: {what} cần đuôi {suffix}, nhận được {shown_path(target)}")
-    if target.is_dir():
+    if target.is_dir():  # before the suffix: a folder has none to complain about
         raise KehoachError(f"--out: {shown_path(target)} là một thư mục; cần đường dẫn tệp "
-                           f"{suffix}")
+                           f"{suffix}, ví dụ {shown_path(target / ('bao-cao' + suffix))}")
+    if target.suffix.lower() != suffix:
+        raise KehoachError(f"--out: {what} cần đuôi {suffix}, nhận được {shown_path(target)}; "
+                           f"hãy viết {shown_path(target.with_suffix(suffix))}")
     return target
 
 

@@ -167,8 +167,9 @@ def read_blocks(path: Path) -> list[Block]:
             raise
         except Exception as exc:  # a damaged or non-Word file: python-docx raises many kinds
             raise KehoachError(
-                f"không đọc được {path} như một tệp Word (.docx): {type(exc).__name__}; "
-                "hãy mở tệp bằng Word và lưu lại dưới dạng .docx") from exc
+                f"không đọc được {path} như một tệp Word (.docx): tệp hỏng, hoặc không phải "
+                "tệp .docx dù mang đuôi .docx; hãy mở tệp bằng Word và lưu lại dưới dạng "
+                "Word Document (.docx)") from exc
     if suffix in (".txt", ".md"):
         data = path.read_bytes()
         try:

@@ -104,9 +104,17 @@ def _read_root(summary: MemberSummary, root: Path, spec: MemberSpec,
     if not (root / "plan" / "plan.yaml").exists():
         raise MemberUnreadable("không phải kho kế hoạch (không có plan/plan.yaml) cũng "
                                f"không phải kho tổng hợp (không có {ROLLUP_FILE})")
+    # Collection waits until the loaded repo is gone again (when _reduce returns): then
+    # nothing is left for it to walk.
     with collection_paused():
-        repo = load_repo(root, fast=True)
-        outcome = check_loaded(repo, today)
+        _reduce(summary, root, spec, level, period, today)
+
+
+def _reduce(summary: MemberSummary, root: Path, spec: MemberSpec,
+            level: Level, period: Period, today: dt.date) -> None:
+    """Check the plan repo at ``root`` and keep of it what the level above needs."""
+    repo = load_repo(root, fast=True)
+    outcome = check_loaded(repo, today)
     errors = outcome.errors
     plan = outcome.plan
     if plan is not None and plan.plan.nam != period.year:

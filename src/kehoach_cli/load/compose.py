@@ -20,12 +20,13 @@ from ..vocab.problems import Edit, Position, Problem, error, warning
 from .fatal import FixableFatal
 from .positions import Path, Positions
 from .rules import CHARACTER, DUPLICATE_KEY, ENCODING, MISREAD
-from .scalars import INT, Fatal, describe_tag, refused_tag, scalar, tag_name
+from .scalars import INT, TYPED_HEADS, Fatal, describe_tag, refused_tag, scalar, tag_name
 from .text import INVISIBLE, XML_ILLEGAL, describe_char, lost_word, shown_text
 
 MAX_NODES = 50_000  # nodes after expanding aliases; an alias bomb stops here
 MAX_DEPTH = 64
 _RAW_HEADS = frozenset("+-.%nNqQ")  # ngày …, Quý …, Q3/2026, .5
+_KEY_BREAK = re.compile("[\n\r\t]")
 
 
 def _without_comment(line: str) -> str:
@@ -113,6 +114,9 @@ class Builder:
                 "không dùng '&' và '*'",
             )
 
+    # node() and _mapping() run once per key and value of every file: the checks that
+    # almost never find anything are tested inline before any call is made.
+
     def node(
         self, event: Any, path: Path, depth: int, key: Any = None
     ) -> tuple[Any, int]:
@@ -120,8 +124,9 @@ class Builder:
 
         ``key`` is the key event when the node is a mapping's value."""
         kind = type(event).__name__
-        pos = self._pos(event)
-        if kind == "ScalarEvent":
+        mark = event.start_mark
+        pos = Position(mark.line + 1, mark.column + 1)
+        if kind == "ScalarEvent" and not event.value:
             pos = self._empty_position(event, key) or pos
         if depth > MAX_DEPTH:
             raise Fatal(pos, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} tầng); tệp kết quả "
@@ -134,25 +139,33 @@ class Builder:
                              "chưa có ở phía trên; hãy viết thẳng giá trị")
             self._count(anchor.size, pos)
             return copy.deepcopy(anchor.value), anchor.size
-        self._count(1, pos)
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            self._count(0, pos)
         if kind == "ScalarEvent":
-            head = event.value[:1]
+            text, style, tag = event.value, event.style, event.tag
+            head = text[:1]
             if ((head.isdigit() or head in _RAW_HEADS) and (
-                event.style or not INT.match(event.value)
+                style or not INT.match(text)
             )) or (path and path[-1] in _WORD_KEYS):
                 self._keep_raw(event, path)
-            value = scalar(event.tag, event.value, not event.style, pos)
+            if tag is None and (style or (head and head not in TYPED_HEADS)):
+                value = text  # a string: what scalar() would find, without asking it
+            else:
+                value = scalar(tag, text, not style, pos)
             if isinstance(value, str):
-                value = self._text(value, event, "giá trị")
+                if not value.isprintable() or "?" in value or not value.isascii():
+                    value = self._text(value, event, "giá trị")
                 if self.free_text and _is_free_text(path):
                     self._check_cut_comment(event, path, value)
             size = 1
         elif kind == "SequenceStartEvent":
-            self._check_collection_tag(event.tag, "seq", pos)
+            if event.tag is not None:
+                self._check_collection_tag(event.tag, "seq", pos)
             items: list[Any] = []
             size = 1
             while True:
-                child = self._next()
+                child = next(self.events)
                 if type(child).__name__ == "SequenceEndEvent":
                     break
                 item, n = self.node(child, (*path, len(items)), depth + 1)
@@ -160,13 +173,13 @@ class Builder:
                 size += n
             value = items
         elif kind == "MappingStartEvent":
-            self._check_collection_tag(event.tag, "map", pos)
+            if event.tag is not None:
+                self._check_collection_tag(event.tag, "map", pos)
             value, size = self._mapping(path, depth, bool(event.flow_style))
         else:  # pragma: no cover - the parser emits nothing else inside a document
             raise Fatal(pos, f"cấu trúc YAML không được hỗ trợ ({kind})")
-        anchor_name = getattr(event, "anchor", None)
-        if anchor_name is not None:
-            self.anchors[anchor_name] = _Anchor(value, size)
+        if event.anchor is not None:
+            self.anchors[event.anchor] = _Anchor(value, size)
         return value, size
 
     def _mapping(self, path: Path, depth: int, flow: bool) -> tuple[dict[str, Any], int]:
@@ -174,36 +187,43 @@ class Builder:
         size = 1
         last_integer: Any = None  # the value event of the previous entry, if a plain integer
         while True:
-            key_event = self._next()
+            key_event = next(self.events)
             kind = type(key_event).__name__
             if kind == "MappingEndEvent":
                 return mapping, size
-            key_pos = self._pos(key_event)
-            if kind == "ScalarEvent":
-                key_pos = self._empty_position(key_event) or key_pos
-            if kind == "AliasEvent":
-                raise Fatal(key_pos, f"khóa không được là bí danh '*{key_event.anchor}'; "
-                             "hãy viết thẳng tên khóa")
+            mark = key_event.start_mark
+            key_pos = Position(mark.line + 1, mark.column + 1)
             if kind != "ScalarEvent":
+                if kind == "AliasEvent":
+                    raise Fatal(key_pos, f"khóa không được là bí danh '*{key_event.anchor}'; "
+                                 "hãy viết thẳng tên khóa")
                 raise Fatal(key_pos, "khóa phải là một chữ đơn (ví dụ ten:), không phải danh "
                              "sách hay bảng khóa")
-            if tag_name(key_event.tag) not in (None, "str"):
+            text = key_event.value
+            if not text:
+                key_pos = self._empty_position(key_event) or key_pos
+            if key_event.tag is not None and tag_name(key_event.tag) not in (None, "str"):
                 raise Fatal(key_pos, f"thẻ YAML {describe_tag(key_event.tag)} không được "
                              "phép ở khóa")
-            if key_event.value == "<<" and not key_event.style:
+            if text == "<<" and not key_event.style:
                 raise Fatal(key_pos, "khóa gộp '<<' (merge key) không được dùng; hãy viết "
                              "đầy đủ từng khóa ở đây")
-            if any(ch in key_event.value for ch in "\n\r\t"):
-                raise Fatal(key_pos, "khóa không được chứa ký tự xuống dòng hay Tab")
-            key = self._text(key_event.value, key_event, "khóa")
-            value_event = self._next()
+            if text.isascii() and text.isprintable():
+                key = text
+            else:
+                if _KEY_BREAK.search(text):
+                    raise Fatal(key_pos, "khóa không được chứa ký tự xuống dòng hay Tab")
+                key = self._text(text, key_event, "khóa")
+            value_event = next(self.events)
             if flow and last_integer is not None:
                 self._check_decimal_comma(last_integer, key_event, value_event)
             last_integer = value_event if (
                 type(value_event).__name__ == "ScalarEvent" and not value_event.style
                 and value_event.tag is None and INT.match(value_event.value)
             ) else None
-            self._count(1, key_pos)
+            self.nodes += 1
+            if self.nodes > MAX_NODES:
+                self._count(0, key_pos)
             if key_event.anchor is not None:
                 self.anchors[key_event.anchor] = _Anchor(key, 1)
             child_path = (*path, key)
@@ -331,7 +351,10 @@ class Builder:
 
     def _text(self, text: str, event: Any, what: str) -> str:
         """Check a string for characters that must not reach a record; return it as NFC."""
-        bad = XML_ILLEGAL.search(text)
+        if text.isprintable():  # every character the searches below find is unprintable
+            bad = hidden = None
+        else:
+            bad, hidden = XML_ILLEGAL.search(text), INVISIBLE.search(text)
         if bad:
             self.problems.append(
                 error(
@@ -342,7 +365,6 @@ class Builder:
                     CHARACTER.id,
                 )
             )
-        hidden = INVISIBLE.search(text)
         if hidden:
             self.problems.append(
                 error(

@@ -221,8 +221,8 @@ def utf16_kind(raw: bytes) -> str | None:
     pairs = len(head) // 2
     if pairs < 2:
         return None
-    even_zero = sum(1 for i in range(0, 2 * pairs, 2) if head[i] == 0)
-    odd_zero = sum(1 for i in range(1, 2 * pairs, 2) if head[i] == 0)
+    head = head[: 2 * pairs]
+    even_zero, odd_zero = head[0::2].count(0), head[1::2].count(0)
     if odd_zero * 2 > pairs and even_zero * 10 < pairs:
         return "UTF-16 LE (không có BOM)"
     if even_zero * 2 > pairs and odd_zero * 10 < pairs:

@@ -214,6 +214,9 @@ def _at(data: Any, loc: Path) -> Any:
 # "2,287 tài khoản" reads as two point two eight seven accounts.
 _DOT_PERCENT = re.compile(r"(?<![\d.,])(\d+)\.(\d{1,2})(?![\d.,])(\s?%)")
 _COMMA_THOUSANDS = re.compile(r"(?<![\d.,])(\d{1,3}),(\d{3})(?![\d.,])(?=\s+[^\W\d_])")
+# What each must hold, found fast (a literal first character): most texts hold neither.
+_DOT_PERCENT_CORE = re.compile(r"\.\d{1,2}\s?%")
+_COMMA_THOUSANDS_CORE = re.compile(r",\d{3}")
 # A report's ``chi_tieu`` holds the secretariat's comment on each target, by its id.
 REPORT_TEXTS = frozenset({"danh_gia_chung", "phuong_huong", "kien_nghi", "nguyen_nhan",
                           "chi_tieu"})
@@ -248,14 +251,18 @@ def figure_warnings(doc: YamlDocument, keys: frozenset[str]) -> list[Problem]:
     separators: "12.5%" → "12,5%"; "2,287 tài khoản" → both readings."""
     problems: list[Problem] = []
     for path, text in _texts(doc.data, keys):
+        dot_percent = "%" in text and _DOT_PERCENT_CORE.search(text) is not None
+        comma_thousands = "," in text and _COMMA_THOUSANDS_CORE.search(text) is not None
+        if not (dot_percent or comma_thousands):
+            continue
         name = next((str(p) for p in reversed(path) if isinstance(p, str)), "văn bản")
-        for m in _DOT_PERCENT.finditer(text):
+        for m in _DOT_PERCENT.finditer(text) if dot_percent else ():
             problems.append(warning(
                 doc.path, doc.positions.value(path),
                 f"{name}: \"{m[0]}\" viết dấu chấm thập phân kiểu tiếng Anh; văn bản tiếng Việt "
                 f"viết {m[1]},{m[2]}{m[3]}", MISREAD.id,
             ))
-        for m in _COMMA_THOUSANDS.finditer(text):
+        for m in _COMMA_THOUSANDS.finditer(text) if comma_thousands else ():
             whole = int(m[1] + m[2])
             decimal = f"{m[1]}.{m[2]}".rstrip("0").rstrip(".")
             problems.append(warning(

@@ -54,7 +54,14 @@ STANDARD_TAG = "tag:yaml.org,2002:"
 _SCALAR_TAGS = {"str", "int", "float", "bool", "null", "timestamp"}
 
 
+# The first characters of every plain scalar that is not a string (null, true, a number,
+# .inf, a date): any other is a string at once.
+TYPED_HEADS = frozenset("~nNtTfF+-.0123456789")
+
+
 def _resolve_plain(text: str) -> Any:
+    if text and text[0] not in TYPED_HEADS:
+        return text
     if text in _NULL:
         return None
     if text in _TRUE:
@@ -107,6 +114,8 @@ def refused_tag(tag: str) -> str:
 
 def scalar(tag: str | None, text: str, plain: bool, pos: Position) -> Any:
     try:
+        if tag is None:  # the common case, without a call per step
+            return _resolve_plain(text) if plain else text
         return _typed_scalar(tag, text, plain, pos)
     except _TooLarge:
         shown = text if len(text) <= 24 else f"{text[:20]}… ({format_number(len(text))} ký tự)"

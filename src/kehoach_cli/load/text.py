@@ -86,9 +86,18 @@ def describe_char(ch: str) -> str:
 # editors, so every line number reported after one would be wrong. A BOM inside the
 # text (two files pasted together) is skipped by libyaml at the start of a line, and
 # refused by ruamel: it is refused here, wherever it stands.
-_FORBIDDEN = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)"
-)
+# (The lone CR is searched for apart, only in a text that has a CR: the engine scans
+# for a character class much faster than for an alternation.)
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]")
+_LONE_CR = re.compile("\r(?!\n)")
+
+
+def _first_forbidden(text: str) -> int | None:
+    """Where the first character refused anywhere in a file stands, or None."""
+    found = [m.start() for m in (
+        _FORBIDDEN.search(text), _LONE_CR.search(text) if "\r" in text else None,
+    ) if m is not None]
+    return min(found) if found else None
 
 
 def _forbidden_message(ch: str) -> str:
@@ -153,11 +162,10 @@ def decode(path: str, raw: bytes) -> tuple[str | None, list[Problem]]:
                   f"tệp không phải mã UTF-8 (byte 0x{raw[exc.start]:02X} không hợp lệ); "
                   f"{advice}", ENCODING.id)
         ]
-    bad = _FORBIDDEN.search(text)
-    if bad:
+    bad = _first_forbidden(text)
+    if bad is not None:
         return None, [
-            error(path, _text_position(text, bad.start()), _forbidden_message(text[bad.start()]),
-                  CHARACTER.id)
+            error(path, _text_position(text, bad), _forbidden_message(text[bad]), CHARACTER.id)
         ]
     problems: list[Problem] = []
     if not unicodedata.is_normalized("NFC", text):

@@ -4,8 +4,11 @@ and shown as it should be written, from the user's own key and value (both parse
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.load.yaml_cases import PARSERS, load, problems
 
+from kehoach_cli.load import pitfalls
 from kehoach_cli.vocab.problems import Edit, Position
 
 NBSP = "\u00a0"
@@ -183,3 +186,19 @@ def test_a_bot_login_in_a_block_list_or_in_quotes_is_fine(fast: bool) -> None:
                  "tai_khoan: ['nhac-viec[bot]']\n"):
         doc = load(text, fast)
         assert (problems(doc), doc.data) == ([], {"tai_khoan": ["nhac-viec[bot]"]}), text
+
+
+# The pre-filter (one search per pattern over the whole text) decides which files are read
+# line by line; it must never hide a line the line-by-line checks would point at.
+_PIECES = ["a", "tu_so", "ghi_chu", "x", "Mạng", "chập chờn", ":", ": ", "-", "- ", " ",
+           "  ", "\n", "#", "|", ">", "&", "*", "!", "%", "@", "`", "\u201c", "\u201d", '"',
+           "'", "{", "}", "[", "]", ",", "8", "12,5", "/", "\\", "[bot]", "ten[bot]", "\ufeff"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=40).map("".join))
+@settings(max_examples=3000, deadline=None, derandomize=True)
+def test_the_pre_filter_never_hides_a_finding(text: str) -> None:
+    lines = text.split("\n")
+    findings = list(pitfalls._values("units/x/2026-Q2.yaml", lines, text))
+    if findings:
+        assert pitfalls._triggered(text), (text, findings)

@@ -24,8 +24,8 @@ def test_positions_of_keys_and_values_in_block_and_flow_style(fast: bool) -> Non
         "chi_tieu": {"a": {"tu_so": 1, "mau_so": 2}, "b": {"gia_tri": 3}},
         "kho_khan": ["x", ["long", "nhau"]],
     }
-    keys = {path: (p.line, p.col) for path, p in doc.positions.keys.items()}
-    values = {path: (p.line, p.col) for path, p in doc.positions.values.items()}
+    keys = dict(doc.positions.keys)
+    values = dict(doc.positions.values)
     assert keys == {
         ("don_vi",): (1, 1),
         ("chi_tieu",): (2, 1),

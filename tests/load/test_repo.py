@@ -10,6 +10,7 @@ import pytest
 from tests.helpers import make_repo, write
 
 from kehoach_cli.errors import UsageError
+from kehoach_cli.load import repo as repo_module
 from kehoach_cli.load.repo import (
     RepoNotFound,
     discover,
@@ -392,6 +393,36 @@ def test_read_source_refuses_a_large_file_without_reading_it_all(tmp_path: Path)
         "tệp quá lớn: hơn 1.048.576 byte (1 MiB); tệp kế hoạch và tệp kết quả tối đa 1 MiB — "
         "có thể đã dán nhầm nội dung khác vào tệp"
     ]
+
+
+@pytest.mark.parametrize("told", [0, 3, 1024 * 1024 * 2])
+def test_read_source_reads_the_whole_file_whatever_size_the_system_told(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, told: int
+) -> None:
+    # The size is asked for first (a file that grew after it, or a system that tells 0,
+    # is still read whole), and never more than one byte past the limit.
+    root = make_repo(tmp_path)
+    path = root / "units" / "cong-an" / "2026-Q1.yaml"
+    real_fstat = os.fstat
+
+    def fstat(fd: int) -> os.stat_result:
+        st = real_fstat(fd)
+        return os.stat_result((*st[:6], told, *st[7:]))
+
+    monkeypatch.setattr(os, "fstat", fstat)
+    src = read_source(root, path)
+    assert src.doc.data is not None and src.doc.data["don_vi"] == "cong-an"
+    assert src.doc.problems == read_source(root, path).doc.problems
+
+
+def test_read_source_stops_one_byte_past_the_limit(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo(tmp_path, results={"cong-an/2026-Q2": b"a: 1\n" + b"#" * (3 * 1024 * 1024)})
+    real_fstat = os.fstat
+    monkeypatch.setattr(os, "fstat",
+                        lambda fd: os.stat_result((*real_fstat(fd)[:6], 10, *real_fstat(fd)[7:])))
+    with open(root / "units" / "cong-an" / "2026-Q2.yaml", "rb") as fh:
+        assert len(repo_module._read_capped(fh)) == repo_module.MAX_READ
 
 
 @pytest.mark.parametrize(

@@ -14,6 +14,7 @@ across levels (commune → district → province → nation):
 
 from __future__ import annotations
 
+import heapq
 from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Literal
@@ -97,6 +98,7 @@ class CombinedTarget:
 
 
 def combine_target(target: RollupTarget, members: list[MemberSummary]) -> CombinedTarget:
+    """``members`` in the order of their ``ma`` (combine sorts them once for every target)."""
     goal = exact(target.muc_tieu)
     num = den = Fraction(0)
     reported: list[str] = []
@@ -104,7 +106,7 @@ def combine_target(target: RollupTarget, members: list[MemberSummary]) -> Combin
     missing: list[str] = []
     excluded: list[str] = []
     standings: list[Standing] = []
-    for m in sorted(members, key=lambda m: m.ma):
+    for m in members:
         if not m.counts or target.ma in m.mismatched:
             excluded.append(m.ma)
             continue
@@ -128,10 +130,11 @@ def combine_target(target: RollupTarget, members: list[MemberSummary]) -> Combin
         state = "dat" if satisfies(total, target.so_sanh, goal) else "chua_dat"
         ratio = (attainment_ratio(total, target.so_sanh, goal)
                  if goal or target.so_sanh == "<=" else None)
-    furthest = tuple(sorted(
+    furthest = tuple(heapq.nsmallest(
+        FURTHEST,
         (s for s in standings if not satisfies(s.value, target.so_sanh, goal)),
         key=lambda s: (s.ratio, s.member),
-    )[:FURTHEST])
+    ))
     return CombinedTarget(
         target, goal, num if reported else None, den if reported else None, total, ratio,
         state, tuple(reported), tuple(reached), tuple(missing), tuple(excluded), furthest,
@@ -172,5 +175,6 @@ def rate(part: int, whole: int) -> Fraction | None:
 def combine(ten: str, quarter: str, targets: list[RollupTarget],
             members: list[MemberSummary]) -> Rollup:
     """Members stay in the order of tong-hop.yaml; no figure depends on that order."""
-    return Rollup(ten, quarter, tuple(combine_target(t, members) for t in targets),
+    ordered = sorted(members, key=lambda m: m.ma)
+    return Rollup(ten, quarter, tuple(combine_target(t, ordered) for t in targets),
                   tuple(members))

@@ -18,7 +18,7 @@ from typing import Any
 from ..vocab.numbers import format_number
 from ..vocab.problems import Edit, Position, Problem, error, warning
 from .fatal import FixableFatal
-from .positions import Path, Positions
+from .positions import Path, Positions, Spot
 from .rules import CHARACTER, DUPLICATE_KEY, ENCODING, MISREAD
 from .scalars import INT, TYPED_HEADS, Fatal, describe_tag, refused_tag, scalar, tag_name
 from .text import INVISIBLE, XML_ILLEGAL, describe_char, lost_word, shown_text
@@ -104,11 +104,11 @@ class Builder:
             )
         return data
 
-    def _count(self, n: int, pos: Position) -> None:
+    def _count(self, n: int, at: Spot) -> None:
         self.nodes += n
         if self.nodes > MAX_NODES:
             raise Fatal(
-                pos,
+                Position(*at),
                 f"tệp có quá nhiều phần tử (hơn {format_number(MAX_NODES)} sau khi mở các bí danh "
                 "'*'); có thể là một 'quả bom bí danh' — hãy viết dữ liệu trực tiếp, "
                 "không dùng '&' và '*'",
@@ -125,23 +125,23 @@ class Builder:
         ``key`` is the key event when the node is a mapping's value."""
         kind = type(event).__name__
         mark = event.start_mark
-        pos = Position(mark.line + 1, mark.column + 1)
+        at = (mark.line + 1, mark.column + 1)
         if kind == "ScalarEvent" and not event.value:
-            pos = self._empty_position(event, key) or pos
+            at = self._empty_position(event, key) or at
         if depth > MAX_DEPTH:
-            raise Fatal(pos, f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} tầng); tệp kết quả "
-                         "chỉ cần vài tầng khóa")
-        self.positions.values[path] = pos
+            raise Fatal(Position(*at), f"dữ liệu lồng nhau quá sâu (hơn {MAX_DEPTH} tầng); "
+                         "tệp kết quả chỉ cần vài tầng khóa")
+        self.positions.values[path] = at
         if kind == "AliasEvent":
             anchor = self.anchors.get(event.anchor)
             if anchor is None:  # the parsers let it through: their composers refuse it
-                raise Fatal(pos, f"bí danh '*{event.anchor}' trỏ tới neo '&{event.anchor}' "
-                             "chưa có ở phía trên; hãy viết thẳng giá trị")
-            self._count(anchor.size, pos)
+                raise Fatal(Position(*at), f"bí danh '*{event.anchor}' trỏ tới neo "
+                             f"'&{event.anchor}' chưa có ở phía trên; hãy viết thẳng giá trị")
+            self._count(anchor.size, at)
             return copy.deepcopy(anchor.value), anchor.size
         self.nodes += 1
         if self.nodes > MAX_NODES:
-            self._count(0, pos)
+            self._count(0, at)
         if kind == "ScalarEvent":
             text, style, tag = event.value, event.style, event.tag
             head = text[:1]
@@ -152,7 +152,7 @@ class Builder:
             if tag is None and (style or (head and head not in TYPED_HEADS)):
                 value = text  # a string: what scalar() would find, without asking it
             else:
-                value = scalar(tag, text, not style, pos)
+                value = scalar(tag, text, not style, at)
             if isinstance(value, str):
                 if not value.isprintable() or "?" in value or not value.isascii():
                     value = self._text(value, event, "giá trị")
@@ -161,7 +161,7 @@ class Builder:
             size = 1
         elif kind == "SequenceStartEvent":
             if event.tag is not None:
-                self._check_collection_tag(event.tag, "seq", pos)
+                self._check_collection_tag(event.tag, "seq", at)
             items: list[Any] = []
             size = 1
             while True:
@@ -174,10 +174,10 @@ class Builder:
             value = items
         elif kind == "MappingStartEvent":
             if event.tag is not None:
-                self._check_collection_tag(event.tag, "map", pos)
+                self._check_collection_tag(event.tag, "map", at)
             value, size = self._mapping(path, depth, bool(event.flow_style))
         else:  # pragma: no cover - the parser emits nothing else inside a document
-            raise Fatal(pos, f"cấu trúc YAML không được hỗ trợ ({kind})")
+            raise Fatal(Position(*at), f"cấu trúc YAML không được hỗ trợ ({kind})")
         if event.anchor is not None:
             self.anchors[event.anchor] = _Anchor(value, size)
         return value, size
@@ -192,8 +192,9 @@ class Builder:
             if kind == "MappingEndEvent":
                 return mapping, size
             mark = key_event.start_mark
-            key_pos = Position(mark.line + 1, mark.column + 1)
+            key_at = (mark.line + 1, mark.column + 1)
             if kind != "ScalarEvent":
+                key_pos = Position(*key_at)
                 if kind == "AliasEvent":
                     raise Fatal(key_pos, f"khóa không được là bí danh '*{key_event.anchor}'; "
                                  "hãy viết thẳng tên khóa")
@@ -201,18 +202,19 @@ class Builder:
                              "sách hay bảng khóa")
             text = key_event.value
             if not text:
-                key_pos = self._empty_position(key_event) or key_pos
+                key_at = self._empty_position(key_event) or key_at
             if key_event.tag is not None and tag_name(key_event.tag) not in (None, "str"):
-                raise Fatal(key_pos, f"thẻ YAML {describe_tag(key_event.tag)} không được "
+                raise Fatal(Position(*key_at), f"thẻ YAML {describe_tag(key_event.tag)} không được "
                              "phép ở khóa")
             if text == "<<" and not key_event.style:
-                raise Fatal(key_pos, "khóa gộp '<<' (merge key) không được dùng; hãy viết "
-                             "đầy đủ từng khóa ở đây")
+                raise Fatal(Position(*key_at), "khóa gộp '<<' (merge key) không được dùng; "
+                             "hãy viết đầy đủ từng khóa ở đây")
             if text.isascii() and text.isprintable():
                 key = text
             else:
                 if _KEY_BREAK.search(text):
-                    raise Fatal(key_pos, "khóa không được chứa ký tự xuống dòng hay Tab")
+                    raise Fatal(Position(*key_at),
+                                "khóa không được chứa ký tự xuống dòng hay Tab")
                 key = self._text(text, key_event, "khóa")
             value_event = next(self.events)
             if flow and last_integer is not None:
@@ -223,17 +225,17 @@ class Builder:
             ) else None
             self.nodes += 1
             if self.nodes > MAX_NODES:
-                self._count(0, key_pos)
+                self._count(0, key_at)
             if key_event.anchor is not None:
                 self.anchors[key_event.anchor] = _Anchor(key, 1)
             child_path = (*path, key)
             if key in mapping:
-                first = self.positions.keys[child_path]
+                first_line = self.positions.keys[child_path][0]
                 self.problems.append(
                     error(
                         self.path,
-                        key_pos,
-                        f"khóa '{shown_text(key)}' bị lặp lại (đã có ở dòng {first.line}); "
+                        Position(*key_at),
+                        f"khóa '{shown_text(key)}' bị lặp lại (đã có ở dòng {first_line}); "
                         "mỗi khóa chỉ được viết một lần trong cùng một bảng",
                         DUPLICATE_KEY.id,
                     )
@@ -244,12 +246,12 @@ class Builder:
                 self.node(value_event, child_path, depth + 1)
                 self.positions = saved
                 continue
-            self.positions.keys[child_path] = key_pos
+            self.positions.keys[child_path] = key_at
             item, n = self.node(value_event, child_path, depth + 1, key_event)
             mapping[key] = item
             size += n
 
-    def _empty_position(self, event: Any, key: Any = None) -> Position | None:
+    def _empty_position(self, event: Any, key: Any = None) -> Spot | None:
         """Where an empty value (``key:`` with nothing after it) stands: just after the
         ':' (or the '-' or '?') it follows.
 
@@ -268,7 +270,7 @@ class Builder:
             while col < len(text) and text[col] == " ":
                 col += 1
             if text[col : col + 1] == ":":
-                return Position(key.end_mark.line + 1, col + 2)
+                return (key.end_mark.line + 1, col + 2)
         line, col = event.start_mark.line, event.start_mark.column
         if line >= len(self.lines):  # a mark past the end of a file without a final newline
             line, col = len(self.lines) - 1, len(self.lines[-1])
@@ -279,7 +281,7 @@ class Builder:
             stripped = head.rstrip()
             if stripped:
                 if stripped[-1] in ":-?":
-                    return Position(line + 1, len(stripped) + 1)
+                    return (line + 1, len(stripped) + 1)
                 return None
             line, first = line - 1, False
         return None
@@ -344,10 +346,10 @@ class Builder:
         if start.line == end.line and start.line < len(self.lines):
             self.positions.raw[path] = self.lines[start.line][start.column : end.column]
 
-    def _check_collection_tag(self, tag: str | None, expected: str, pos: Position) -> None:
+    def _check_collection_tag(self, tag: str | None, expected: str, at: Spot) -> None:
         name = tag_name(tag)
         if name is not None and name != expected:
-            raise Fatal(pos, refused_tag(tag or ""))
+            raise Fatal(Position(*at), refused_tag(tag or ""))
 
     def _text(self, text: str, event: Any, what: str) -> str:
         """Check a string for characters that must not reach a record; return it as NFC."""

@@ -6,9 +6,11 @@ rather than followed.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from ..errors import UsageError
 from ..vocab.periods import Period, ReportPeriod
@@ -320,7 +322,7 @@ def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
     relpath = rel(root, path)
     try:
         with open(path, "rb") as fh:
-            raw = fh.read(MAX_READ)
+            raw = _read_capped(fh)
     except PermissionError:
         message = "không có quyền đọc tệp; kiểm tra quyền truy cập của tệp"
     except FileNotFoundError:
@@ -334,3 +336,14 @@ def read_source(root: Path, path: Path, *, fast: bool = False) -> SourceFile:
 
 
 MAX_READ = 1024 * 1024 + 1  # one byte past the limit is enough to refuse a large file
+
+
+def _read_capped(fh: BinaryIO) -> bytes:
+    """The file's bytes, at most MAX_READ of them. Asking for MAX_READ bytes at once would
+    make Python set aside a megabyte for every file; the size the system gives is asked
+    for instead (one byte more, and the rest if the file grew meanwhile)."""
+    size = os.fstat(fh.fileno()).st_size
+    raw = fh.read(min(size + 1, MAX_READ))
+    if len(raw) > size and len(raw) < MAX_READ:
+        raw += fh.read(MAX_READ - len(raw))
+    return raw

@@ -112,14 +112,16 @@ def refused_tag(tag: str) -> str:
             "thường (chuỗi, số, ngày, true/false), bảng khóa và danh sách")
 
 
-def scalar(tag: str | None, text: str, plain: bool, pos: Position) -> Any:
+def scalar(tag: str | None, text: str, plain: bool, at: tuple[int, int]) -> Any:
+    """The value of a scalar written ``text`` (with ``tag``, ``plain`` or quoted) at the
+    1-based (line, column) ``at``."""
     try:
         if tag is None:  # the common case, without a call per step
             return _resolve_plain(text) if plain else text
-        return _typed_scalar(tag, text, plain, pos)
+        return _typed_scalar(tag, text, plain, Position(*at))
     except _TooLarge:
         shown = text if len(text) <= 24 else f"{text[:20]}… ({format_number(len(text))} ký tự)"
-        raise Fatal(pos, f"số {shown} quá lớn, vượt giới hạn tính toán; hãy kiểm tra lại "
+        raise Fatal(Position(*at), f"số {shown} quá lớn, vượt giới hạn tính toán; hãy kiểm tra lại "
                      "giá trị này") from None
 
 

@@ -152,8 +152,8 @@ def discover(root: Path) -> RepoFiles:
         problems.append(error("units", START, "thư mục units là liên kết tượng trưng; "
                               "cần một thư mục thật trong kho kế hoạch", FILE.id))
     elif units_dir.is_dir():
-        for unit_dir in sorted(units_dir.iterdir(), key=lambda p: p.name):
-            _discover_unit_entry(root, unit_dir, found)
+        for unit_dir in _entries(units_dir):
+            _discover_unit_entry(unit_dir, found)
 
     reports_dir = root / "reports"
     if reports_dir.is_symlink():
@@ -204,8 +204,29 @@ _ATTACHMENTS_SHOWN = ", ".join(ATTACHMENT_SUFFIXES)
 MISNAMED = "tên tệp kết quả phải có dạng <năm>-Q<quý>.yaml"
 
 
-def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
-    relpath = rel(root, entry)
+@dataclass(frozen=True, slots=True)
+class _Entry:
+    """A name in a folder and what it is, as the one listing of the folder told (a
+    province reads tens of thousands: one question to the system per folder, not three
+    per file)."""
+
+    path: Path
+    name: str
+    is_symlink: bool
+    is_dir: bool  # a link is followed, as Path.is_dir does
+    is_file: bool
+
+
+def _entries(folder: Path) -> list[_Entry]:
+    """The entries of ``folder``, by name."""
+    with os.scandir(folder) as listing:
+        entries = [_Entry(folder / e.name, e.name, e.is_symlink(), e.is_dir(), e.is_file())
+                   for e in listing]
+    return sorted(entries, key=lambda e: e.name)
+
+
+def _discover_unit_entry(entry: _Entry, found: RepoFiles) -> None:
+    relpath = f"units/{entry.name}"
     problems = found.problems
     if _is_hidden(entry.name):
         return
@@ -215,11 +236,11 @@ def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
                               "mã đơn vị gồm chữ thường không dấu, chữ số và dấu '-', ví dụ "
                               "cong-an-xa", FILE.id))
         return
-    if entry.is_symlink():
+    if entry.is_symlink:
         problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
                               "trong units/; cần thư mục và tệp thật", FILE.id))
         return
-    if entry.is_file():
+    if entry.is_file:
         if entry.name.lower().endswith(YAML_SUFFIXES) or near_result_name(entry.name):
             problems.append(
                 error(relpath, START, "tệp kết quả đặt sai chỗ; cần đặt trong thư mục của đơn "
@@ -227,17 +248,17 @@ def _discover_unit_entry(root: Path, entry: Path, found: RepoFiles) -> None:
             )
         return
     found.unit_dirs.append(entry.name)
-    entries = sorted(entry.iterdir(), key=lambda p: p.name)
+    entries = _entries(entry.path)
     folder = _Folder(entry.name, {p.name for p in entries})
-    found.unit_files[entry.name] = [rel(root, p) for p in entries
+    found.unit_files[entry.name] = [f"{relpath}/{p.name}" for p in entries
                                     if not _is_hidden(p.name) and _unsafe_name(p.name) is None]
     for path in entries:
         near = near_result_name(path.name)
         if (near is not None and near.right is not None and not _is_hidden(path.name)
-                and path.is_file()):
+                and path.is_file):
             folder.claims.setdefault(near.right, []).append(path.name)
     for path in entries:
-        _discover_result(root, folder, path, found)
+        _discover_result(folder, path, found)
 
 
 @dataclass(slots=True)
@@ -271,11 +292,11 @@ def _near_miss(relpath: str, folder: _Folder, near: NearName) -> Problem:
                  fix=Rename(f"units/{folder.unit}/{right}"))
 
 
-def _discover_result(root: Path, folder: _Folder, path: Path, found: RepoFiles) -> None:
-    relpath = rel(root, path)
+def _discover_result(folder: _Folder, entry: _Entry, found: RepoFiles) -> None:
     problems = found.problems
     unit = folder.unit
-    name = path.name
+    name = entry.name
+    relpath = f"units/{unit}/{name}"
     if _is_hidden(name):
         return
     shown = _unsafe_name(name)
@@ -285,11 +306,11 @@ def _discover_result(root: Path, folder: _Folder, path: Path, found: RepoFiles) 
                               FILE.id))
         return
     looks_yaml = name.lower().endswith(YAML_SUFFIXES)
-    if path.is_symlink():
+    if entry.is_symlink:
         problems.append(error(relpath, START, "liên kết tượng trưng (symlink) không được phép "
                               "trong units/; cần một tệp thật", FILE.id))
         return
-    if path.is_dir():
+    if entry.is_dir:
         if looks_yaml or PERIOD_LIKE_RE.match(name):
             problems.append(error(relpath, START, "đây là một thư mục đặt tên như tệp kết quả; "
                                   "cần một tệp <năm>-Q<quý>.yaml", FILE.id))
@@ -299,13 +320,13 @@ def _discover_result(root: Path, folder: _Folder, path: Path, found: RepoFiles) 
                                   f"units/{unit}/", FILE.id))
         return
     near = near_result_name(name)
-    if (looks_yaml or near) and not path.is_file():
+    if (looks_yaml or near) and not entry.is_file:
         problems.append(error(relpath, START, "đây không phải tệp thông thường (có thể là ống "
                               "dẫn hay thiết bị); cần một tệp văn bản .yaml", FILE.id))
         return
     period = Period.parse(name[: -len(".yaml")]) if name.endswith(".yaml") else None
     if period is not None:
-        found.results.append((path, unit, period))
+        found.results.append((entry.path, unit, period))
     elif near is not None:
         problems.append(_near_miss(relpath, folder, near))
     elif looks_yaml:

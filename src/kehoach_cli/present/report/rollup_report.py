@@ -72,7 +72,9 @@ def _value(c: CombinedTarget) -> str:
         return NO_FIGURE
     text = format_number(c.value)
     if c.target.cach_tinh == "ty_le" and c.num is not None and c.den is not None:
-        text += f"\n({format_number(c.num)}/{format_number(c.den)})"
+        # Each sum on a line of its own: a column this narrow would otherwise break a
+        # figure inside its digits ("(71.936/7" over "5.467)").
+        text += f"\n({format_number(c.num)}/\n{format_number(c.den)})"
     return text
 
 
@@ -90,12 +92,12 @@ def targets_table(r: Rollup) -> Table:
     inside a word): xã reporting, reaching the goal, without a figure."""
     columns = (
         Column("STT", 12, "center"),
-        Column("Chỉ tiêu", 36, "left"),
+        Column("Chỉ tiêu", 31, "left"),
         Column("Đơn vị\ntính", 17, "center"),
         Column("Kế hoạch", 21, "center"),
-        Column("Kết quả\ntổng hợp", 21, "center"),
-        Column("Tỷ lệ\nđạt", 15, "center"),
-        Column("Xã\nbáo cáo", 18, "center"),
+        Column("Kết quả\ntổng hợp", 24, "center"),
+        Column("Tỷ lệ\nđạt", 18, "center"),
+        Column("Xã\nbáo cáo", 17, "center"),
         Column("Xã\nđạt", 12, "center"),
         Column("Xã\nthiếu", 13, "center"),
     )
@@ -104,7 +106,8 @@ def targets_table(r: Rollup) -> Table:
             str(number), c.target.ten, c.target.don_vi_tinh,
             f"{COMPARISON_SIGN[c.target.so_sanh]} {format_number(c.goal)}", _value(c),
             NO_FIGURE if c.ratio is None else format_percent(c.ratio),
-            str(len(c.reported)), str(len(c.reached)), str(len(c.missing)),
+            format_number(len(c.reported)), format_number(len(c.reached)),
+            format_number(len(c.missing)),
         ))
         for number, c in enumerate(r.targets, 1)
     )
@@ -142,7 +145,7 @@ def submissions_table(r: Rollup) -> Table:
     )
     rows = tuple(
         TableRow((str(number), m.ten,
-                  *((str(m.expected), str(m.received), str(m.on_time),
+                  *((format_number(m.expected), format_number(m.received), format_number(m.on_time),
                      _pct(m.received, m.expected)) if m.counts else (NO_FIGURE,) * 4),
                   member_status(m)))
         for number, m in enumerate(r.members, 1)

@@ -152,19 +152,23 @@ def test_runner_json() -> None:
         "cparse",
         "bytes",
         "docx",
+        "libs",
+        "imports",
         "version",
         "help",
         "validate",
         "status",
         "report",
     } <= set(keys)
-    for floor in ("typer", "cparse", "bytes", "docx"):
+    for floor in ("typer", "cparse", "bytes", "docx", "libs", "imports"):
         assert keys[floor]["status"] == "ok"
         assert keys[floor]["best_ms"] > 0
     assert {r["key"] for r in data["ratios"]} >= {
         "startup_version",
         "validate_cparse",
         "report_docx",
+        "report_libs",
+        "report_imports",
     }
     assert data["files"]["result"] == 30
 

@@ -135,7 +135,7 @@ print(n, size)
 # builds its first validator (importlib.metadata, email), jinja2 loads its compiler with
 # the first template — so the list is not written here but taken from the report itself:
 # one run records every module it imported beyond the interpreter's own (RECORD_IMPORTS),
-# and the floor imports those, bar kehoach's own (argv[2]; without it, the five libraries).
+# and the floor imports those, bar kehoach's own (argv[2]; without it, the six libraries by name).
 FLOOR_REPORT = r"""
 import os, sys
 names = ["typer", "yaml", "pydantic", "jinja2.sandbox", "docx", "PIL.Image"]
@@ -173,14 +173,14 @@ runpy.run_module("kehoach_cli", run_name="__main__", alter_sys=True)
 
 def record_report_imports(args: list[str], env: dict[str, str], path: Path) -> list[str]:
     """The floor's arguments after its folder: ``[path]`` when one report run (``args``:
-    kehoach's arguments) recorded its imports there, else none (the five libraries)."""
+    kehoach's arguments) recorded its imports there, else none (the six libraries by name)."""
     done = subprocess.run(
         [sys.executable, "-c", RECORD_IMPORTS, str(path), *args],
         env=env, capture_output=True, text=True, check=False,
     )
     if done.returncode == 0 and path.is_file() and path.stat().st_size:
         return [str(path)]
-    print("!! could not record what the report imports; its floor imports the five "
+    print("!! could not record what the report imports; its floor imports the six "
           "libraries only", file=sys.stderr)
     return []
 

@@ -32,7 +32,7 @@ def test_recorded_imports_are_the_reports_own(tmp_path: Path) -> None:
     assert {p.name for p in floor.iterdir()} == {"floor.png", "floor.docx"}
 
 
-def test_a_failed_recording_leaves_the_five_libraries(tmp_path: Path) -> None:
+def test_a_failed_recording_leaves_the_six_libraries(tmp_path: Path) -> None:
     listing = tmp_path / "imports.txt"
     args = ["-C", str(tmp_path / "missing"), "report", "--quy", "2"]
     assert run.record_report_imports(args, dict(os.environ), listing) == []

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import yaml
 from tests.lsp import LanguageServer
 
 from kehoach_cli.commands.schema import FOLDERS, vscode_settings
@@ -279,3 +280,13 @@ def test_install_completion_for_an_unknown_shell(tmp_path: Path) -> None:
     assert done.stderr == (
         "kehoach: lỗi: chưa hỗ trợ gợi ý hoàn thành lệnh cho shell 'tcsh'; cần một trong "
         "bash, zsh, fish, powershell, pwsh, ví dụ: kehoach --install-completion bash\n")
+
+
+def test_pre_commit_accepts_the_projects_own_hooks() -> None:
+    config = SOURCE / ".pre-commit-config.yaml"
+    done = subprocess.run([tool("pre-commit"), "validate-config", str(config)],
+                          capture_output=True, text=True, encoding="utf-8")
+    assert done.returncode == 0, done.stdout + done.stderr
+    hooks = [h["id"] for r in yaml.safe_load(config.read_text("utf-8"))["repos"]
+             for h in r["hooks"]]
+    assert hooks == ["ruff", "mypy", "import-linter", "trailing-whitespace", "end-of-file"]

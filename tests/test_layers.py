@@ -5,6 +5,10 @@ source, so a new module that reaches back up fails here with its file and line."
 from __future__ import annotations
 
 import ast
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -85,3 +89,43 @@ def test_imports_run_down_the_layers(path: Path) -> None:
 def test_no_module_is_over_the_size_limit(path: Path) -> None:
     lines = len(path.read_text(encoding="utf-8").splitlines())
     assert lines <= MAX_LINES, f"{path.name}: {lines} lines"
+
+
+# The same layers as contracts of import-linter (pyproject.toml, [tool.importlinter]): a
+# standard tool reads the import graph, lazy imports included, and also finds a cycle
+# between sibling packages at any depth.
+ROOT = PACKAGE.parent.parent
+
+
+def _lint_imports(cwd: Path, source: Path) -> subprocess.CompletedProcess[str]:
+    tool = shutil.which("lint-imports", path=str(Path(sys.executable).parent))
+    assert tool, "import-linter is a test dependency: pip install -e '.[test]'"
+    env = {**os.environ, "PYTHONPATH": str(source), "PYTHONIOENCODING": "utf-8"}
+    return subprocess.run(
+        [tool, "--no-cache", "--no-logo"],
+        cwd=cwd, env=env, capture_output=True, text=True, encoding="utf-8", check=False,
+    )
+
+
+def test_import_linter_keeps_every_contract() -> None:
+    done = _lint_imports(ROOT, ROOT / "src")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "Contracts: 3 kept, 0 broken." in done.stdout
+
+
+def test_import_linter_finds_an_import_up_the_layers(tmp_path: Path) -> None:
+    shutil.copytree(PACKAGE, tmp_path / "src" / "kehoach_cli",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    phrases = tmp_path / "src" / "kehoach_cli" / "vocab" / "phrases.py"
+    text = phrases.read_text(encoding="utf-8")
+    text += "\n\ndef _late() -> None:\n    from kehoach_cli.load import repo\n"
+    phrases.write_text(text, encoding="utf-8")
+    line = len(text.splitlines())  # the lazy import, the file's last line
+    done = _lint_imports(tmp_path, tmp_path / "src")
+    assert done.returncode == 1
+    # up the layers, out of the vocabulary, and a cycle (load imports vocab): all three
+    assert "Contracts: 0 kept, 3 broken." in done.stdout
+    assert "kehoach_cli.vocab is not allowed to import kehoach_cli.load:" in done.stdout
+    assert f"- kehoach_cli.vocab.phrases -> kehoach_cli.load.repo (l.{line})" in done.stdout
+    assert "- .vocab -> .load (1 import)" in done.stdout

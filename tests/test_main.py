@@ -31,6 +31,28 @@ def test_root_help_is_vietnamese() -> None:
     assert not ENGLISH.search(out)
 
 
+def test_root_help_gives_each_command_its_whole_summary() -> None:
+    """A summary is the docstring's first paragraph, all of it: a cut at the docstring's
+    first line break left "… báo cáo quý, sơ kết 6" in the list; a file name is never split
+    at its hyphen."""
+    out = run_cli(["--help"])[1]
+    commands = out.split("\nLệnh:\n")[1].split("\n\n")[0]
+    assert commands.splitlines()[6:12] == [
+        "  report      Lập báo cáo (.docx) theo thể thức Nghị định 30/2020/NĐ-CP: báo cáo",
+        "              quý, sơ kết 6 tháng hoặc tổng kết năm (chọn một trong --quy N,",
+        "              --6-thang, --ca-nam).",
+        "  excel       Lập bảng số liệu (.xlsx) đi kèm báo cáo: chỉ tiêu, nhiệm vụ, đơn",
+        "              vị, số liệu (chọn một trong --quy N, --6-thang, --ca-nam).",
+        "  new         Tạo sẵn tệp kết quả quý (hoặc biểu mẫu Excel) cho một đơn vị;",
+    ]
+    assert commands.endswith(
+        "  tong-hop    Tổng hợp chỉ tiêu của các xã trong kho tổng hợp (tệp\n"
+        "              tong-hop.yaml)."
+    )
+    for row in re.split(r"\n(?=  \S)", commands):
+        assert row.endswith("."), row
+
+
 @pytest.mark.parametrize("args", [[], ["-h"], ["-C", ".", "--help"]])
 def test_other_ways_to_the_root_help(args: list[str]) -> None:
     assert run_cli(args) == run_cli(["--help"])

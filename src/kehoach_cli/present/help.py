@@ -35,7 +35,7 @@ def _rows(rows: list[tuple[str, str]]) -> list[str]:
     left = min(max(len(label) for label, _ in rows), 30) + 4
     lines: list[str] = []
     for label, text in rows:
-        wrapped = textwrap.wrap(text, WIDTH - left) or [""]
+        wrapped = textwrap.wrap(text, WIDTH - left, break_on_hyphens=False) or [""]
         if len(label) + 4 > left:
             lines.append(f"  {label}")
             lines.extend(" " * left + w for w in wrapped)
@@ -61,7 +61,7 @@ def render(command: Any, path: list[str]) -> str:
     lines.append("")
     doc = (command.help or "").strip()
     if doc:
-        lines.extend("  " + w for w in textwrap.wrap(doc, WIDTH - 2))
+        lines.extend("  " + w for w in textwrap.wrap(doc, WIDTH - 2, break_on_hyphens=False))
         lines.append("")
     if arguments:
         lines.append("Tham số:")
@@ -77,7 +77,7 @@ def render(command: Any, path: list[str]) -> str:
         lines.extend(
             _rows(
                 [
-                    (name, (sub.short_help or (sub.help or "").split("\n")[0]).strip())
+                    (name, sub.short_help or " ".join((sub.help or "").split("\n\n")[0].split()))
                     for name, sub in command.commands.items()
                     if not getattr(sub, "hidden", False)
                 ]

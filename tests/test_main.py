@@ -34,7 +34,7 @@ def test_root_help_is_vietnamese() -> None:
 def test_root_help_gives_each_command_its_whole_summary() -> None:
     """A summary is the docstring's first paragraph, all of it: a cut at the docstring's
     first line break left "… báo cáo quý, sơ kết 6" in the list; a file name is never split
-    at its hyphen."""
+    at its hyphen, a placeholder such as <đơn vị> never at its space."""
     out = run_cli(["--help"])[1]
     commands = out.split("\nLệnh:\n")[1].split("\n\n")[0]
     assert commands.splitlines()[6:12] == [
@@ -49,6 +49,10 @@ def test_root_help_gives_each_command_its_whole_summary() -> None:
         "  tong-hop    Tổng hợp chỉ tiêu của các xã trong kho tổng hợp (tệp\n"
         "              tong-hop.yaml)."
     )
+    assert (
+        "  nhap        Nhập biểu mẫu Excel đã điền thành tệp kết quả\n"
+        "              units/<đơn vị>/<năm>-Q<quý>.yaml.\n"
+    ) in commands
     for row in re.split(r"\n(?=  \S)", commands):
         assert row.endswith("."), row
 

@@ -6,6 +6,7 @@ read Vietnamese, so the help is laid out here from the same parameters.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from typing import Any
 
@@ -19,6 +20,13 @@ _OWN_HELP = {
     "show_completion": "In đoạn mã gợi ý hoàn thành lệnh của shell đang dùng, để tự chép vào "
                        "tệp cấu hình của shell.",
 }
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """Lines of ``text`` no wider than ``width``, never broken at a hyphen or inside a
+    placeholder such as ``<đơn vị>``."""
+    kept = re.sub(r"<[^<>]*>", lambda m: m.group().replace(" ", "\0"), text)
+    return [line.replace("\0", " ") for line in textwrap.wrap(kept, width, break_on_hyphens=False)]
 
 
 def _option_label(param: Any) -> str:
@@ -35,7 +43,7 @@ def _rows(rows: list[tuple[str, str]]) -> list[str]:
     left = min(max(len(label) for label, _ in rows), 30) + 4
     lines: list[str] = []
     for label, text in rows:
-        wrapped = textwrap.wrap(text, WIDTH - left, break_on_hyphens=False) or [""]
+        wrapped = _wrap(text, WIDTH - left) or [""]
         if len(label) + 4 > left:
             lines.append(f"  {label}")
             lines.extend(" " * left + w for w in wrapped)
@@ -61,7 +69,7 @@ def render(command: Any, path: list[str]) -> str:
     lines.append("")
     doc = (command.help or "").strip()
     if doc:
-        lines.extend("  " + w for w in textwrap.wrap(doc, WIDTH - 2, break_on_hyphens=False))
+        lines.extend("  " + w for w in _wrap(doc, WIDTH - 2))
         lines.append("")
     if arguments:
         lines.append("Tham số:")
